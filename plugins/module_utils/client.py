@@ -1,0 +1,337 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The one HTTP client of the collection: everything that talks to the AlertSite Management API v3.
+
+Login (``POST /access-tokens``), the bearer token, one reused ``requests.Session``, timeouts, TLS,
+retries with jittered backoff, paging through list endpoints, and API errors turned into
+:class:`AlertSiteError` with a readable message. Modules never talk HTTP themselves.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import email.utils
+import random
+import time
+import traceback
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError:  # pragma: no cover - exercised through the module's missing-library message
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+COLLECTION_VERSION = '0.1.0'
+DEFAULT_API_URL = 'https://api.alertsite.com/api/v3'
+PAGE_SIZE = 100
+
+# Statuses worth another try: the request was not (or not surely) carried out.
+RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+# Methods that may be repeated without harm. POST creates, so it is only repeated after a 429,
+# which means the API turned the request away unprocessed.
+IDEMPOTENT_METHODS = frozenset(('GET', 'PATCH', 'DELETE'))
+BACKOFF_BASE = 0.5      # seconds; doubled for each further attempt
+BACKOFF_CAP = 10.0      # the longest backoff between two attempts
+RETRY_AFTER_CAP = 60.0  # the longest Retry-After we honour
+
+CONNECTION_ARGSPEC = dict(
+    api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['ALERTSITE_API_URL'])),
+    username=dict(type='str', fallback=(env_fallback, ['ALERTSITE_USERNAME'])),
+    password=dict(type='str', no_log=True, fallback=(env_fallback, ['ALERTSITE_PASSWORD'])),
+    access_token=dict(type='str', no_log=True, fallback=(env_fallback, ['ALERTSITE_ACCESS_TOKEN'])),
+    validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['ALERTSITE_VALIDATE_CERTS'])),
+    ca_path=dict(type='path', fallback=(env_fallback, ['ALERTSITE_CA_PATH'])),
+    api_timeout=dict(type='int', default=30, fallback=(env_fallback, ['ALERTSITE_API_TIMEOUT'])),
+    api_retries=dict(type='int', default=3, fallback=(env_fallback, ['ALERTSITE_API_RETRIES'])),
+)
+
+
+def connection_argument_spec():
+    """A fresh copy of the connection options, to merge into a module's argument spec."""
+    return dict((name, dict(spec)) for name, spec in CONNECTION_ARGSPEC.items())
+
+
+def connection_problems(params):
+    """Messages for connection options that cannot work, checked before any request."""
+    problems = []
+    if not params.get('access_token') and not (params.get('username') and params.get('password')):
+        problems.append('either access_token, or username and password, are required '
+                        '(also read from ALERTSITE_ACCESS_TOKEN, ALERTSITE_USERNAME and ALERTSITE_PASSWORD)')
+    elif params.get('username') and not params.get('password') and not params.get('access_token'):
+        problems.append('password is required with username')
+    url = params.get('api_url') or ''
+    if not url.startswith(('http://', 'https://')):
+        problems.append('api_url must start with http:// or https://, got %r' % url)
+    if params.get('api_timeout') is not None and params['api_timeout'] < 1:
+        problems.append('api_timeout must be at least 1 second, got %s' % params['api_timeout'])
+    if params.get('api_retries') is not None and params['api_retries'] < 0:
+        problems.append('api_retries must be 0 or more, got %s' % params['api_retries'])
+    return problems
+
+
+class AlertSiteError(Exception):
+    """A request that failed for good: the message is ready for ``fail_json``.
+
+    ``uncertain`` is true when the API may have carried out the request although it did not say so
+    (a timeout, a dropped connection or a 5xx reply): a caller that created something must look again.
+    """
+
+    def __init__(self, message, method=None, path=None, status=None, messages=None, uncertain=False):
+        super(AlertSiteError, self).__init__(message)
+        self.message = message
+        self.method = method
+        self.path = path
+        self.status = status
+        self.messages = messages or []
+        self.uncertain = uncertain
+
+    def __str__(self):
+        return self.message
+
+
+def error_messages(body):
+    """Every ``errors[].message`` of an AlertSite error envelope, with the fields they name."""
+    messages = []
+    if isinstance(body, dict):
+        errors = body.get('errors')
+        if isinstance(errors, dict):
+            errors = [errors]
+        for error in errors if isinstance(errors, list) else []:
+            if not isinstance(error, dict):
+                messages.append(str(error))
+                continue
+            text = str(error.get('message') or error.get('code') or 'unknown error')
+            fields = error.get('fields')
+            if isinstance(fields, list) and fields:
+                text = '%s: %s' % (', '.join(str(f) for f in fields), text)
+            messages.append(text)
+    return messages
+
+
+def retry_after_seconds(value):
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class AlertSiteClient(object):
+    """A logged-in conversation with the AlertSite API.
+
+    :param api_url: base URL, e.g. ``https://api.alertsite.com/api/v3``.
+    :param session: a ``requests.Session`` (tests pass a mock); made here when omitted.
+    :param sleep: the function used to wait between attempts (tests pass a recorder).
+    """
+
+    def __init__(self, api_url=DEFAULT_API_URL, username=None, password=None, access_token=None,
+                 validate_certs=True, ca_path=None, timeout=30, retries=3, session=None, sleep=time.sleep):
+        self.api_url = api_url.rstrip('/')
+        self.username = username
+        self.password = password
+        self.token = access_token
+        self.timeout = timeout
+        self.retries = retries
+        self.sleep = sleep
+        if session is None:
+            session = requests.Session()
+        self.session = session
+        self.session.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
+        self.session.headers.update({
+            'Accept': 'application/json',
+            'User-Agent': 'community.alertsite/%s' % COLLECTION_VERSION,
+        })
+        self.logins = 0
+
+    @classmethod
+    def from_module(cls, module):
+        """A client for an ``AnsibleModule`` whose spec includes the connection options."""
+        if not HAS_REQUESTS:
+            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+        problems = connection_problems(module.params)
+        if problems:
+            module.fail_json(msg='; '.join(problems))
+        params = module.params
+        return cls(api_url=params['api_url'], username=params['username'], password=params['password'],
+                   access_token=params['access_token'], validate_certs=params['validate_certs'],
+                   ca_path=params['ca_path'], timeout=params['api_timeout'], retries=params['api_retries'])
+
+    @property
+    def can_login(self):
+        return bool(self.username and self.password)
+
+    # -- authentication -------------------------------------------------------------------------
+
+    def login(self):
+        """Get a fresh bearer token with username and password; returns it."""
+        if not self.can_login:
+            raise AlertSiteError('cannot log in to AlertSite: username and password are not set', 'POST', '/access-tokens')
+        body = self._send('POST', '/access-tokens', json={'username': self.username, 'password': self.password},
+                          authenticated=False, retry_post=True)
+        token = body.get('access_token') if isinstance(body, dict) else None
+        if not token:
+            raise AlertSiteError('POST /access-tokens: the reply holds no access_token', 'POST', '/access-tokens')
+        self.token = token
+        self.logins += 1
+        return token
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def request(self, method, path, params=None, json=None):
+        """One API call; returns the parsed JSON reply (None for an empty reply such as a 204).
+
+        Logs in first when there is no token yet, and once more after a 401 when it can.
+        """
+        if not self.token:
+            self.login()
+        try:
+            return self._send(method, path, params=params, json=json)
+        except AlertSiteError as exc:
+            if exc.status != 401:
+                raise
+            if not self.can_login:
+                raise AlertSiteError(
+                    '%s %s failed with HTTP 401: the access token was refused; it may have expired (tokens live one '
+                    'hour). Give username and password so the module can log in again, or get a new token.'
+                    % (method, path), method, path, 401, exc.messages)
+        self.login()
+        try:
+            return self._send(method, path, params=params, json=json)
+        except AlertSiteError as exc:
+            if exc.status == 401:
+                raise AlertSiteError('%s %s failed with HTTP 401 again right after a new login: the user may lack '
+                                     'the permission for this request' % (method, path), method, path, 401, exc.messages)
+            raise
+
+    def get(self, path, params=None):
+        return self.request('GET', path, params=params)
+
+    def post(self, path, json):
+        return self.request('POST', path, json=json)
+
+    def patch(self, path, json):
+        return self.request('PATCH', path, json=json)
+
+    def delete(self, path):
+        return self.request('DELETE', path)
+
+    def get_all(self, path, params=None):
+        """Every item of a list endpoint, following ``limit``/``offset`` until ``metadata.resultset.count``.
+
+        A reply without ``metadata`` is taken as complete.
+        """
+        params = dict(params or {})
+        items = []
+        offset = 0
+        while True:
+            params.update(limit=PAGE_SIZE, offset=offset)
+            reply = self.get(path, params=params)
+            if isinstance(reply, list):
+                return items + reply
+            if not isinstance(reply, dict) or not isinstance(reply.get('results'), list):
+                raise AlertSiteError('GET %s: the reply is not a list of results' % path, 'GET', path)
+            page = reply['results']
+            items.extend(page)
+            total = self._resultset_count(reply)
+            offset += len(page)
+            if total is None or not page or offset >= total:
+                return items
+
+    @staticmethod
+    def _resultset_count(reply):
+        metadata = reply.get('metadata')
+        resultset = metadata.get('resultset') if isinstance(metadata, dict) else None
+        count = resultset.get('count') if isinstance(resultset, dict) else None
+        try:
+            return int(count)
+        except (TypeError, ValueError):
+            return None
+
+    # -- transport -----------------------------------------------------------------------------
+
+    def _send(self, method, path, params=None, json=None, authenticated=True, retry_post=False):
+        """Send with retries; parse the reply; raise AlertSiteError for anything but success."""
+        url = self.api_url + path
+        headers = {}
+        if authenticated:
+            headers['Authorization'] = 'Bearer %s' % self.token
+        may_repeat = method in IDEMPOTENT_METHODS or retry_post
+        attempt = 0
+        while True:
+            attempt += 1
+            last_attempt = attempt > self.retries
+            try:
+                response = self.session.request(method, url, params=params, json=json, headers=headers, timeout=self.timeout)
+            except requests.exceptions.RequestException as exc:
+                reason = self._transport_reason(exc)
+                if may_repeat and not last_attempt:
+                    self.sleep(self._backoff(attempt))
+                    continue
+                raise AlertSiteError('%s %s failed: %s%s' % (method, path, reason, self._attempts_note(attempt)),
+                                     method, path, uncertain=not isinstance(exc, requests.exceptions.ConnectionError)
+                                     or 'reset' in reason or 'aborted' in reason.lower())
+            status = response.status_code
+            if status in RETRY_STATUSES and (may_repeat or status == 429) and not last_attempt:
+                wait = retry_after_seconds(response.headers.get('Retry-After'))
+                self.sleep(min(wait, RETRY_AFTER_CAP) if wait is not None else self._backoff(attempt))
+                continue
+            return self._parse(method, path, response, attempt)
+
+    @staticmethod
+    def _transport_reason(exc):
+        if isinstance(exc, requests.exceptions.Timeout):
+            return 'no reply within the timeout (%s)' % exc.__class__.__name__
+        if isinstance(exc, requests.exceptions.SSLError):
+            return 'TLS error: %s (set ca_path to your CA bundle, or validate_certs: false for a test server)' % exc
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            return 'cannot connect: %s' % exc
+        return str(exc)
+
+    def _backoff(self, attempt):
+        return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** (attempt - 1))) * random.uniform(0.5, 1.0)
+
+    @staticmethod
+    def _attempts_note(attempt):
+        return ' (after %d attempts)' % attempt if attempt > 1 else ''
+
+    def _parse(self, method, path, response, attempt):
+        status = response.status_code
+        text = response.text or ''
+        body = None
+        parse_error = None
+        if text.strip():
+            try:
+                body = response.json()
+            except ValueError as exc:
+                parse_error = exc
+        if 200 <= status < 300:
+            if parse_error is not None:
+                raise AlertSiteError('%s %s: HTTP %d with a reply that is not JSON (%s): %s'
+                                     % (method, path, status, response.headers.get('Content-Type', 'no content type'),
+                                        _snippet(text)), method, path, status)
+            return body
+        messages = error_messages(body)
+        detail = '; '.join(messages) if messages else (_snippet(text) or getattr(response, 'reason', '') or 'no details')
+        raise AlertSiteError('%s %s failed with HTTP %d: %s%s' % (method, path, status, detail, self._attempts_note(attempt)),
+                             method, path, status, messages, uncertain=status >= 500)
+
+
+def _snippet(text, limit=200):
+    text = ' '.join(text.split())
+    return text if len(text) <= limit else text[:limit] + '...'

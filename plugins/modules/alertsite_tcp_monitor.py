@@ -1,0 +1,130 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: alertsite_tcp_monitor
+short_description: Manage AlertSite TCP port monitors
+version_added: 0.1.0
+description:
+  - Create, change and delete AlertSite monitors that check that a TCP port accepts connections.
+  - The monitor is found by its name (or by O(id)); only the options you set are compared with what the API
+    holds, and only those that differ are changed, in one C(PATCH). A second identical run changes nothing
+    and sends no write.
+author:
+  - community.alertsite maintainers
+extends_documentation_fragment:
+  - community.alertsite.connection
+  - community.alertsite.monitor
+  - community.alertsite.monitor.SERVER
+  - community.alertsite.attributes
+options:
+  port:
+    description:
+      - TCP port to connect to, from 1 to 65535.
+      - Required to create a monitor.
+    type: int
+requirements:
+  - requests
+seealso:
+  - module: community.alertsite.alertsite_email_monitor
+  - module: community.alertsite.alertsite_monitor_info
+'''
+
+EXAMPLES = r'''
+- name: Check that the web server accepts connections on port 443
+  community.alertsite.alertsite_tcp_monitor:
+    name: web-443
+    billing_plancode: UBM - A/A
+    hostname: www.example.com
+    port: 443
+    interval: 5
+    timeout: 10
+    locations: [10, 20]
+    mode: Global Verify
+    username: "{{ alertsite_username }}"
+    password: "{{ alertsite_password }}"
+
+- name: Pause the monitor (only enabled is compared and sent)
+  community.alertsite.alertsite_tcp_monitor:
+    name: web-443
+    enabled: false
+
+- name: Rename a monitor, found by its id
+  community.alertsite.alertsite_tcp_monitor:
+    id: "123456"
+    name: web-https
+
+- name: Check a fixed address without resolving DNS
+  community.alertsite.alertsite_tcp_monitor:
+    name: db-5432
+    billing_plancode: UBM - A/A
+    hostname: 203.0.113.5
+    ipv4: 203.0.113.5
+    resolve_dns: false
+    port: 5432
+
+- name: Delete the monitor
+  community.alertsite.alertsite_tcp_monitor:
+    name: web-https
+    state: absent
+'''
+
+RETURN = r'''
+monitor:
+  description:
+    - The monitor as the API holds it after the task, read back after any change; in check mode, the predicted
+      monitor. Empty after O(state=absent).
+  returned: always
+  type: dict
+  sample:
+    id: 100001
+    type: tcp
+    name: web-443
+    billing_plancode: UBM - A/A
+    hostname: www.example.com
+    port: 443
+    ipv4: ""
+    resolve_dns: true
+    interval: 5
+    timeout: 10
+    enabled: true
+    mode: Global Verify
+    home_location: 10
+    locations:
+      - id: 10
+        name: Fort Lauderdale (FL)
+        region: 1
+      - id: 20
+        name: Atlanta (GA)
+        region: 1
+    monitor_location_count: 1
+    note: ""
+    alert_note: ""
+    notify_on_error: true
+    retry_on_failure: true
+    rotate_locations: false
+    traceroute_on_error: false
+    allow_internal_testing: true
+msg:
+  description: What was done (or, in check mode, would be done), in one sentence.
+  returned: always
+  type: str
+  sample: "Updated tcp monitor 'web-443' (id 100001): port, timeout"
+'''
+
+from ansible_collections.community.alertsite.plugins.module_utils.engine import run_monitor_module
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import TCP
+
+
+def main():
+    run_monitor_module(TCP)
+
+
+if __name__ == '__main__':
+    main()
