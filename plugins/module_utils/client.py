@@ -61,11 +61,11 @@ def connection_argument_spec():
 def connection_problems(params):
     """Messages for connection options that cannot work, checked before any request."""
     problems = []
-    if not params.get('access_token') and not (params.get('username') and params.get('password')):
+    if params.get('username') and not params.get('password') and not params.get('access_token'):
+        problems.append('password is required with username')
+    elif not params.get('access_token') and not (params.get('username') and params.get('password')):
         problems.append('either access_token, or username and password, are required '
                         '(also read from ALERTSITE_ACCESS_TOKEN, ALERTSITE_USERNAME and ALERTSITE_PASSWORD)')
-    elif params.get('username') and not params.get('password') and not params.get('access_token'):
-        problems.append('password is required with username')
     url = params.get('api_url') or ''
     if not url.startswith(('http://', 'https://')):
         problems.append('api_url must start with http:// or https://, got %r' % url)
@@ -283,9 +283,9 @@ class AlertSiteClient(object):
                 if may_repeat and not last_attempt:
                     self.sleep(self._backoff(attempt))
                     continue
+                # The request may have reached the API before the connection failed.
                 raise AlertSiteError('%s %s failed: %s%s' % (method, path, reason, self._attempts_note(attempt)),
-                                     method, path, uncertain=not isinstance(exc, requests.exceptions.ConnectionError)
-                                     or 'reset' in reason or 'aborted' in reason.lower())
+                                     method, path, uncertain=True)
             status = response.status_code
             if status in RETRY_STATUSES and (may_repeat or status == 429) and not last_attempt:
                 wait = retry_after_seconds(response.headers.get('Retry-After'))

@@ -1,0 +1,267 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.community.alertsite.plugins.module_utils import client as client_mod
+from ansible_collections.community.alertsite.plugins.module_utils.client import (
+    AlertSiteClient,
+    AlertSiteError,
+    connection_problems,
+    error_messages,
+    retry_after_seconds,
+)
+from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
+    CONNECTION_ERROR,
+    READ_TIMEOUT,
+    FakeResponse,
+    FakeSession,
+    page,
+    token_reply,
+)
+
+URL = 'https://alertsite.test/api/v3'
+
+
+def make(*replies, **kwargs):
+    sleeps = []
+    session = FakeSession(*replies)
+    options = dict(api_url=URL, username='user@example.com', password='s3cret', retries=3, session=session,
+                   sleep=sleeps.append)
+    options.update(kwargs)
+    return AlertSiteClient(**options), session, sleeps
+
+
+def test_login_then_bearer_token_on_every_call():
+    client, session, dummy = make(token_reply('abc'), (200, {'id': 1}))
+    assert client.get('/monitors/1') == {'id': 1}
+    login, get = session.requests
+    assert (login['method'], login['url']) == ('POST', URL + '/access-tokens')
+    assert login['json'] == {'username': 'user@example.com', 'password': 's3cret'}
+    assert 'Authorization' not in login['headers']
+    assert get['headers']['Authorization'] == 'Bearer abc'
+    assert get['timeout'] == 30
+
+
+def test_given_access_token_is_used_without_login():
+    client, session, dummy = make((200, {'id': 1}), username=None, password=None, access_token='given')
+    client.get('/monitors/1')
+    assert session.calls() == [('GET', '/monitors/1')]
+    assert session.requests[0]['headers']['Authorization'] == 'Bearer given'
+
+
+def test_401_logs_in_again_once_and_repeats_the_request():
+    client, session, dummy = make(token_reply('old'), (401, {'errors': [{'code': 401, 'message': 'Unauthorized'}]}),
+                                  token_reply('new'), (200, {'id': 1}))
+    assert client.get('/monitors/1') == {'id': 1}
+    assert session.calls() == [('POST', '/access-tokens'), ('GET', '/monitors/1'),
+                               ('POST', '/access-tokens'), ('GET', '/monitors/1')]
+    assert session.requests[-1]['headers']['Authorization'] == 'Bearer new'
+    assert client.logins == 2
+
+
+def test_second_401_fails_clearly():
+    client, session, dummy = make(token_reply(), (401, None), token_reply(), (401, None))
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors/1')
+    assert err.value.status == 401
+    assert 'again right after a new login' in str(err.value)
+    assert len(session.requests) == 4
+
+
+def test_401_with_only_a_token_explains_expiry():
+    client, session, dummy = make((401, None), username=None, password=None, access_token='stale')
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert 'may have expired' in str(err.value)
+    assert session.calls() == [('GET', '/monitors')]
+
+
+def test_bad_credentials_show_the_api_message():
+    body = {'errors': [{'code': 400, 'message': 'invalid_request - User authentication failed.'}]}
+    client, session, dummy = make((400, body))
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert str(err.value) == 'POST /access-tokens failed with HTTP 400: invalid_request - User authentication failed.'
+    assert 's3cret' not in str(err.value)
+
+
+def test_429_honours_retry_after():
+    client, session, sleeps = make(token_reply(), FakeResponse(429, None, {'Retry-After': '2'}), (200, {'id': 1}))
+    assert client.get('/monitors/1') == {'id': 1}
+    assert sleeps == [2.0]
+
+
+def test_retry_after_is_capped():
+    client, session, sleeps = make(token_reply(), FakeResponse(503, None, {'Retry-After': '3600'}), (200, {}))
+    client.get('/monitors/1')
+    assert sleeps == [client_mod.RETRY_AFTER_CAP]
+
+
+@pytest.mark.parametrize('method', ['GET', 'PATCH', 'DELETE'])
+@pytest.mark.parametrize('status', [500, 502, 503, 504])
+def test_idempotent_methods_retry_5xx_then_fail_with_attempt_count(method, status):
+    replies = [FakeResponse(status, {'errors': [{'code': status, 'message': 'boom'}]})] * 4
+    client, session, sleeps = make(token_reply(), *replies)
+    with pytest.raises(AlertSiteError) as err:
+        client.request(method, '/monitors/1', json={} if method == 'PATCH' else None)
+    assert str(err.value) == '%s /monitors/1 failed with HTTP %d: boom (after 4 attempts)' % (method, status)
+    assert len(session.requests) == 5
+    assert len(sleeps) == 3
+    assert all(0 < wait <= client_mod.BACKOFF_CAP for wait in sleeps)
+    assert sleeps[2] > client_mod.BACKOFF_BASE  # grows: attempt 3 waits at least 1 s * 0.5 jitter
+
+
+def test_retries_zero_means_one_attempt():
+    client, session, sleeps = make(token_reply(), (500, None), retries=0)
+    with pytest.raises(AlertSiteError):
+        client.get('/monitors')
+    assert len(session.requests) == 2 and sleeps == []
+
+
+@pytest.mark.parametrize('failure', [CONNECTION_ERROR, READ_TIMEOUT])
+def test_transport_errors_are_retried_on_get(failure):
+    client, session, sleeps = make(token_reply(), failure, (200, {'id': 1}))
+    assert client.get('/monitors/1') == {'id': 1}
+    assert len(sleeps) == 1
+
+
+@pytest.mark.parametrize('failure', [(500, None), CONNECTION_ERROR, READ_TIMEOUT])
+def test_post_is_never_blindly_retried_and_is_marked_uncertain(failure):
+    client, session, sleeps = make(token_reply(), failure)
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'})
+    assert session.writes() == [('POST', '/monitors/tcp')]
+    assert err.value.uncertain
+
+
+def test_post_rejected_by_validation_is_certain():
+    client, session, dummy = make(token_reply(), (400, {'errors': [{'code': 400, 'message': 'bad'}]}))
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'})
+    assert not err.value.uncertain
+
+
+def test_post_is_retried_after_429_which_means_not_processed():
+    client, session, sleeps = make(token_reply(), FakeResponse(429, None, {'Retry-After': '1'}), (200, {'id': '7'}))
+    assert client.post('/monitors/tcp', {'name': 'x'}) == {'id': '7'}
+    assert session.writes() == [('POST', '/monitors/tcp'), ('POST', '/monitors/tcp')]
+
+
+def test_timeout_message_names_the_request():
+    client, session, dummy = make(token_reply(), READ_TIMEOUT, READ_TIMEOUT, retries=1)
+    with pytest.raises(AlertSiteError) as err:
+        client.delete('/monitors/5')
+    assert str(err.value).startswith('DELETE /monitors/5 failed: no reply within the timeout')
+    assert '(after 2 attempts)' in str(err.value)
+
+
+def test_every_error_message_and_field_is_reported():
+    body = {'errors': [{'code': 400, 'message': 'required and is empty', 'fields': ['hostname', 'port']},
+                       {'code': 400, 'message': 'unknown field', 'fields': ['colour']}]}
+    client, session, dummy = make(token_reply(), (400, body))
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {})
+    assert str(err.value) == ('POST /monitors/tcp failed with HTTP 400: hostname, port: required and is empty; '
+                              'colour: unknown field')
+    assert err.value.messages == ['hostname, port: required and is empty', 'colour: unknown field']
+
+
+def test_html_instead_of_json_is_a_clear_error():
+    html = FakeResponse(200, text='<html><body>Gateway</body></html>', headers={'Content-Type': 'text/html'})
+    client, session, dummy = make(token_reply(), html)
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors/1')
+    assert 'not JSON (text/html)' in str(err.value)
+    assert '<html><body>Gateway</body></html>' in str(err.value)
+
+
+def test_html_error_page_is_summarised():
+    html = FakeResponse(404, text='<html>not here</html>', headers={'Content-Type': 'text/html'})
+    client, session, dummy = make(token_reply(), html)
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors/1')
+    assert str(err.value) == 'GET /monitors/1 failed with HTTP 404: <html>not here</html>'
+
+
+def test_empty_reply_is_none():
+    client, session, dummy = make(token_reply(), FakeResponse(204, text=''))
+    assert client.delete('/monitors/1') is None
+
+
+def test_login_reply_without_token_is_an_error():
+    client, session, dummy = make((200, {}))
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert 'no access_token' in str(err.value)
+
+
+def test_get_all_follows_offset_until_count():
+    monitors = [{'id': n} for n in range(250)]
+    client, session, dummy = make(token_reply(), page(monitors[:100], 250), page(monitors[100:200], 250, 100),
+                                  page(monitors[200:], 250, 200))
+    assert client.get_all('/monitors', {'type': 'tcp'}) == monitors
+    offsets = [r['params'].get('offset') for r in session.requests[1:]]
+    assert offsets == [0, 100, 200]
+    assert all(r['params']['type'] == 'tcp' and r['params']['limit'] == 100 for r in session.requests[1:])
+
+
+def test_get_all_copes_with_a_smaller_server_page_size():
+    monitors = [{'id': n} for n in range(5)]
+    client, session, dummy = make(token_reply(), page(monitors[:2], 5), page(monitors[2:4], 5, 2), page(monitors[4:], 5, 4))
+    assert client.get_all('/monitors') == monitors
+    assert [r['params']['offset'] for r in session.requests[1:]] == [0, 2, 4]
+
+
+def test_get_all_without_metadata_is_complete():
+    client, session, dummy = make(token_reply(), (200, {'results': [{'id': 1}]}))
+    assert client.get_all('/monitors') == [{'id': 1}]
+    assert len(session.requests) == 2
+
+
+def test_get_all_with_count_as_string_and_empty_page_stops():
+    client, session, dummy = make(token_reply(), (200, {'metadata': {'resultset': {'count': '9'}}, 'results': [{'id': 1}]}),
+                                  (200, {'metadata': {'resultset': {'count': '9'}}, 'results': []}))
+    assert client.get_all('/monitors') == [{'id': 1}]
+
+
+def test_get_all_rejects_a_reply_without_results():
+    client, session, dummy = make(token_reply(), (200, {'unexpected': True}))
+    with pytest.raises(AlertSiteError) as err:
+        client.get_all('/monitors')
+    assert 'not a list of results' in str(err.value)
+
+
+def test_tls_settings_reach_the_session():
+    assert make(validate_certs=False)[0].session.verify is False
+    assert make(ca_path='/ca.pem')[0].session.verify == '/ca.pem'
+    assert make()[0].session.verify is True
+
+
+def test_retry_after_parsing():
+    assert retry_after_seconds('3') == 3.0
+    assert retry_after_seconds('') is None
+    assert retry_after_seconds('not a date') is None
+    assert retry_after_seconds('Wed, 21 Oct 2015 07:28:00 GMT') == 0.0
+
+
+def test_error_messages_tolerates_odd_envelopes():
+    assert error_messages({'errors': {'message': 'one'}}) == ['one']
+    assert error_messages({'errors': ['plain']}) == ['plain']
+    assert error_messages('text') == []
+
+
+def test_connection_problems():
+    ok = dict(api_url='https://x/api/v3', username='u', password='p', access_token=None, api_timeout=30, api_retries=3)
+    assert connection_problems(ok) == []
+    assert 'either access_token' in connection_problems(dict(ok, username=None, password=None))[0]
+    assert connection_problems(dict(ok, password=None)) == ['password is required with username']
+    assert connection_problems(dict(ok, username=None, password=None, access_token='t')) == []
+    assert 'api_url must start with' in connection_problems(dict(ok, api_url='ftp://x'))[0]
+    assert connection_problems(dict(ok, api_timeout=0, api_retries=-1)) == [
+        'api_timeout must be at least 1 second, got 0', 'api_retries must be 0 or more, got -1']

@@ -1,0 +1,291 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteClient, AlertSiteError
+from ansible_collections.community.alertsite.plugins.module_utils.engine import (
+    InputError,
+    MonitorIndex,
+    apply_plan,
+    input_problems,
+    monitor_argument_spec,
+    plan_diff,
+    plan_message,
+    plan_monitor,
+    public_monitor,
+    wanted_values,
+)
+from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import EMAIL, ROUNDTRIP, TCP
+from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
+    READ_TIMEOUT,
+    FakeSession,
+    page,
+)
+
+TCP_ON_API = {
+    'id': 100001, 'type': 'tcp', 'name': 'web', 'billing_plancode': 'UBM - A/A', 'hostname': 'www.example.com',
+    'port': 443, 'interval': 5, 'timeout': 30, 'enabled': True, 'resolve_dns': True, 'ipv4': '',
+    'locations': [{'id': 20, 'name': 'Atlanta (GA)', 'region': 1}, {'id': 10, 'name': 'Fort Lauderdale (FL)', 'region': 1}],
+    'home_location': 10, 'mode': 'Primary', 'access_type': 'Edit', 'has_sla': False,
+}
+
+
+def params(family, **values):
+    """Module params as Ansible would give them: every option present, unset ones None."""
+    result = dict((name, None) for name in monitor_argument_spec(family))
+    result.update(values)
+    return result
+
+
+def client_with(*replies):
+    session = FakeSession(*replies)
+    return AlertSiteClient(api_url='https://alertsite.test/api/v3', access_token='t', session=session,
+                           sleep=lambda seconds: None), session
+
+
+# -- argument spec ---------------------------------------------------------------------------------------
+
+def test_argument_spec_is_built_from_the_declaration():
+    spec = monitor_argument_spec(TCP)
+    assert spec['name'] == dict(type='str', required=True)
+    assert spec['port'] == dict(type='int')
+    assert spec['locations'] == dict(type='list', elements='int')
+    assert spec['password']['no_log'] is True
+    assert 'protocol' not in spec and 'update_password' not in spec
+    email = monitor_argument_spec(EMAIL)
+    assert email['protocol'] == dict(type='str', required=True, choices=['imap', 'pop3', 'smtp'])
+    roundtrip = monitor_argument_spec(ROUNDTRIP)
+    assert roundtrip['email_password'] == dict(type='str', no_log=True)
+    assert roundtrip['update_password']['default'] == 'on_create'
+
+
+# -- the user's side -----------------------------------------------------------------------------------
+
+def test_wanted_values_hold_only_what_the_user_set():
+    wanted = wanted_values(TCP, params(TCP, name='web', port=443, locations=[20, 10, 20], enabled=False))
+    assert wanted == {'name': 'web', 'port': 443, 'locations': [10, 20], 'enabled': False}
+
+
+@pytest.mark.parametrize('values, message', [
+    ({'port': 0}, 'port must be between 1 and 65535, got 0'),
+    ({'port': 65536}, 'port must be between 1 and 65535, got 65536'),
+    ({'name': '  '}, 'name must not be empty'),
+    ({'interval': 0}, 'interval must be at least 1, got 0'),
+    ({'locations': []}, 'locations must name at least one location id'),
+    ({'locations': [10, -1]}, 'locations must be a list of positive location ids, got [-1]'),
+    ({'ipv4': '300.1.1.1'}, "ipv4 must be an IPv4 address such as 203.0.113.5, got '300.1.1.1'"),
+    ({'hostname': 'a host'}, "hostname must be a host name or IP address without spaces or slashes, got 'a host'"),
+    ({'note': 'x' * 256}, 'note must be at most 255 characters, got 256'),
+    ({'alert_note': 'x' * 1001}, 'alert_note must be at most 1000 characters, got 1001'),
+])
+def test_input_problems_name_the_option(values, message):
+    assert input_problems(TCP, values) == [message]
+
+
+def test_valid_values_have_no_problems():
+    assert input_problems(TCP, {'name': 'web', 'port': 65535, 'ipv4': '', 'locations': [10], 'hostname': '10.0.0.1'}) == []
+
+
+@pytest.mark.parametrize('values, expected', [
+    ({'smtp_hostname': 'smtps://smtp.example.com:465'}, []),
+    ({'pop3_hostname': 'pop3s://mail.example.com:995'}, []),
+    ({'pop3_hostname': 'mail.example.com'}, []),
+    ({'smtp_hostname': 'imap://x'}, ["smtp_hostname must be a host name or a URL starting with smtp:// or smtps://, got 'imap://x'"]),
+    ({'pop3_hostname': 'pop3s://mail:99999'}, ["pop3_hostname has a port that is not between 1 and 65535 in 'pop3s://mail:99999'"]),
+    ({'email': 'nobody'}, ["email must be an email address such as monitor@example.com, got 'nobody'"]),
+    ({'interval': 5, 'timeout': 300}, ['interval (5 minutes) must be longer than timeout (300 seconds) for round-trip email monitors']),
+    ({'interval': 15, 'timeout': 300}, []),
+    ({'interval': 1}, []),
+])
+def test_roundtrip_checks(values, expected):
+    assert input_problems(ROUNDTRIP, values) == expected
+
+
+# -- planning --------------------------------------------------------------------------------------------
+
+def test_create_needs_the_required_fields():
+    with pytest.raises(InputError) as err:
+        plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'hostname': 'h'}, None)
+    assert str(err.value) == "missing required options to create tcp monitor 'web': billing_plancode, port"
+
+
+def test_create_sends_every_wanted_value_in_api_form():
+    wanted = {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 80, 'locations': [10, 20]}
+    plan = plan_monitor(TCP, 'tcp', 'web', wanted, None)
+    assert plan.action == 'create' and plan.changed
+    assert plan.payload() == {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 80,
+                              'locations': [{'id': 10}, {'id': 20}]}
+
+
+def test_update_sends_only_the_differing_fields():
+    wanted = {'name': 'web', 'port': 8443, 'timeout': 30, 'locations': [10, 20], 'enabled': True}
+    plan = plan_monitor(TCP, 'tcp', 'web', wanted, TCP_ON_API)
+    assert plan.action == 'update'
+    assert plan.payload() == {'port': 8443}
+    assert plan.before == {'port': 443}
+    assert plan.monitor_id == 100001
+
+
+def test_in_sync_is_nothing_even_when_the_api_uses_strings():
+    on_api = dict(TCP_ON_API, port='443', interval='5', enabled='true', locations=[{'id': '10'}, {'id': '20'}])
+    wanted = wanted_values(TCP, params(TCP, name='web', port=443, interval=5, enabled=True, locations=[20, 10]))
+    plan = plan_monitor(TCP, 'tcp', 'web', wanted, on_api)
+    assert plan.action == 'none' and not plan.changed
+
+
+def test_a_field_the_api_does_not_return_is_sent():
+    on_api = dict(TCP_ON_API)
+    assert 'note' not in on_api
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'note': 'hi'}, on_api)
+    assert plan.payload() == {'note': 'hi'}
+
+
+def test_write_only_password_follows_update_password():
+    on_api = {'id': 5, 'type': 'email-round-trip', 'name': 'rt', 'email': 'a@example.com'}
+    wanted = {'name': 'rt', 'email': 'a@example.com', 'email_password': 'pw'}
+    assert plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', wanted, on_api).action == 'none'
+    plan = plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', wanted, on_api, update_password='always')
+    assert plan.payload() == {'email_password': 'pw'}
+    assert plan_diff(plan)['after'] == {'email_password': SECRET_MASK}
+
+
+def test_roundtrip_checks_use_the_existing_values_when_updating():
+    on_api = {'id': 5, 'type': 'email-round-trip', 'name': 'rt', 'interval': 5, 'timeout': 60}
+    with pytest.raises(InputError) as err:
+        plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', {'name': 'rt', 'timeout': 300}, on_api)
+    assert 'interval (5 minutes) must be longer than timeout (300 seconds)' in str(err.value)
+
+
+def test_absent_plans():
+    assert plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, None, state='absent').action == 'none'
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API, state='absent')
+    assert plan.action == 'delete' and plan.monitor_id == 100001
+    diff = plan_diff(plan)
+    assert diff['after'] == {} and diff['before']['port'] == 443
+
+
+# -- finding ----------------------------------------------------------------------------------------------
+
+def test_index_finds_by_type_and_name():
+    index = MonitorIndex([dict(TCP_ON_API), {'id': 2, 'type': 'tcp', 'name': 'other'}])
+    assert index.find('tcp', 'web')['id'] == 100001
+    assert index.find('tcp', 'missing') is None
+    assert index.find('ping', 'web') is None
+
+
+def test_index_refuses_to_guess_between_namesakes():
+    index = MonitorIndex([{'id': 1, 'type': 'tcp', 'name': 'dup'}, {'id': 2, 'type': 'tcp', 'name': 'dup'}])
+    with pytest.raises(InputError) as err:
+        index.find('tcp', 'dup')
+    assert str(err.value) == "2 tcp monitors are named 'dup' (ids 1, 2): set id to choose one"
+
+
+def test_index_namesakes_under_other_types():
+    index = MonitorIndex([{'id': 1, 'type': 'email-imap', 'name': 'mx'}, {'id': 2, 'type': 'email-pop', 'name': 'mx'}])
+    assert [m['id'] for m in index.namesakes(EMAIL.types, 'mx', 'email-smtp')] == [1, 2]
+    assert [m['id'] for m in index.namesakes(EMAIL.types, 'mx', 'email-imap')] == [2]
+
+
+def test_index_load_pages_one_type_filter():
+    client, session = client_with(page([{'id': 1, 'name': 'a'}]))
+    index = MonitorIndex.load(client, ['tcp'])
+    assert index.find('tcp', 'a')['id'] == 1  # a listing of one type may omit 'type'
+    assert session.requests[0]['params']['type'] == 'tcp'
+
+
+# -- applying ---------------------------------------------------------------------------------------------
+
+def test_check_mode_writes_nothing_and_predicts():
+    client, session = client_with()
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443, 'locations': [30]}, TCP_ON_API)
+    predicted = apply_plan(client, plan, check_mode=True)
+    assert session.requests == []
+    assert predicted['port'] == 8443 and predicted['locations'] == [{'id': 30}] and predicted['id'] == 100001
+
+
+def test_create_then_read_back():
+    client, session = client_with((200, {'id': '100009'}), (200, dict(TCP_ON_API, id=100009)))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    monitor = apply_plan(client, plan)
+    assert session.calls() == [('POST', '/monitors/tcp'), ('GET', '/monitors/100009')]
+    assert monitor['id'] == 100009 and plan.monitor_id == '100009'
+
+
+def test_update_patches_the_type_path_then_reads_back():
+    client, session = client_with((200, {'id': '100001'}), (200, dict(TCP_ON_API, port=8443)))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443}, TCP_ON_API)
+    assert apply_plan(client, plan)['port'] == 8443
+    assert session.calls() == [('PATCH', '/monitors/tcp/100001'), ('GET', '/monitors/100001')]
+    assert session.requests[0]['json'] == {'port': 8443}
+
+
+def test_delete_tolerates_a_monitor_already_gone():
+    client, session = client_with((404, {'errors': [{'code': 404, 'message': 'Record not found'}]}))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API, state='absent')
+    assert apply_plan(client, plan) is None
+    assert session.calls() == [('DELETE', '/monitors/100001')]
+
+
+def test_uncertain_create_looks_again_and_finds_the_monitor():
+    client, session = client_with(READ_TIMEOUT, page([dict(TCP_ON_API, id=100010)]), (200, dict(TCP_ON_API, id=100010)))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    assert apply_plan(client, plan)['id'] == 100010
+    assert session.writes() == [('POST', '/monitors/tcp')]
+
+
+def test_uncertain_create_posts_again_only_when_not_found():
+    client, session = client_with((500, None), page([]), (200, {'id': '100011'}), (200, dict(TCP_ON_API, id=100011)))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    assert apply_plan(client, plan)['id'] == 100011
+    assert session.calls() == [('POST', '/monitors/tcp'), ('GET', '/monitors'), ('POST', '/monitors/tcp'),
+                               ('GET', '/monitors/100011')]
+
+
+def test_create_gives_up_after_the_retries_and_says_nothing_was_created():
+    client, session = client_with((500, None), page([]), (500, None), page([]))
+    client.retries = 1
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    with pytest.raises(AlertSiteError) as err:
+        apply_plan(client, plan)
+    assert "tcp monitor 'web' does not exist, so nothing was created" in str(err.value)
+    assert len(session.writes()) == 2
+
+
+def test_create_refused_by_the_api_is_not_looked_up():
+    client, session = client_with((400, {'errors': [{'code': 400, 'message': 'bad plan'}]}))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    with pytest.raises(AlertSiteError):
+        apply_plan(client, plan)
+    assert session.calls() == [('POST', '/monitors/tcp')]
+
+
+# -- reporting --------------------------------------------------------------------------------------------
+
+def test_diff_and_message_for_each_action():
+    update = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443, 'timeout': 10}, TCP_ON_API)
+    assert plan_diff(update) == {'before': {'port': 443, 'timeout': 30}, 'after': {'port': 8443, 'timeout': 10},
+                                 'before_header': "tcp monitor 'web' (id 100001)",
+                                 'after_header': "tcp monitor 'web' (id 100001)"}
+    assert plan_message(update) == "Updated tcp monitor 'web' (id 100001): port, timeout"
+    assert plan_message(update, check_mode=True).startswith('Would update')
+    create = plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's',
+                                                                  'pop3_hostname': 'p', 'email': 'a@b.c', 'email_password': 'pw'}, None)
+    assert plan_diff(create)['before'] == {}
+    assert plan_diff(create)['after']['email_password'] == SECRET_MASK
+    assert plan_message(create) == "Created email-round-trip monitor 'rt'"
+    same = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API)
+    assert plan_message(same) == "tcp monitor 'web' (id 100001) is up to date"
+    gone = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, None, state='absent')
+    assert plan_message(gone, state='absent') == "No tcp monitor 'web' exists: nothing to delete"
+
+
+def test_public_monitor_drops_secrets():
+    assert public_monitor(ROUNDTRIP, {'id': 1, 'email_password': 'pw', 'email': 'a@b.c'}) == {'id': 1, 'email': 'a@b.c'}
+    assert public_monitor(TCP, None) == {}
