@@ -74,3 +74,24 @@ def page(results, count=None, offset=0):
 
 CONNECTION_ERROR = requests.exceptions.ConnectionError('Connection reset by peer')
 READ_TIMEOUT = requests.exceptions.ReadTimeout('read timed out')
+
+
+def run_module(main, args, session, capsys):
+    """Run a module's main() with ``args`` against ``session``; return (result dict, failed)."""
+    from ansible.module_utils.testing import patch_module_args
+    from ansible_collections.community.alertsite.plugins.module_utils import client as client_module
+
+    original = client_module.requests.Session
+    client_module.requests.Session = lambda: session
+    try:
+        with patch_module_args(args):
+            try:
+                main()
+            except SystemExit as exc:
+                code = exc.code
+            else:
+                raise AssertionError('the module did not exit')
+    finally:
+        client_module.requests.Session = original
+    result = jsonlib.loads(capsys.readouterr().out)
+    return result, code != 0
