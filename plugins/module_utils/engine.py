@@ -31,6 +31,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.client import 
     connection_problems,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import API_TYPES, SECRET_FIELDS
 
 
 class InputError(Exception):
@@ -79,12 +80,11 @@ def current_values(family, monitor):
                        for field in family.fields if not field.write_only and field.name in monitor)
 
 
-def public_monitor(family, monitor):
+def public_monitor(monitor):
     """A monitor fit to return: secret fields removed."""
     if not monitor:
         return {}
-    secret = set(field.name for field in family.secret_fields)
-    return dict((key, value) for key, value in monitor.items() if key not in secret)
+    return dict((key, value) for key, value in monitor.items() if key not in SECRET_FIELDS)
 
 
 def monitor_label(api_type, name, monitor_id=None):
@@ -261,9 +261,8 @@ def predicted_monitor(plan):
     if plan.action == 'delete':
         return None
     monitor = dict(plan.current) if plan.current else {'type': plan.api_type}
-    secret = set(field.name for field in plan.family.secret_fields)
-    monitor.update((key, value) for key, value in plan.payload().items() if key not in secret)
-    return monitor
+    monitor.update(plan.payload())
+    return public_monitor(monitor)
 
 
 # -- reporting -----------------------------------------------------------------------------------------
@@ -318,7 +317,7 @@ def run_monitor_module(family):
     except (AlertSiteError, InputError) as exc:
         module.fail_json(msg=str(exc))
     else:
-        result = dict(changed=plan.changed, monitor=public_monitor(family, monitor),
+        result = dict(changed=plan.changed, monitor=public_monitor(monitor),
                       msg=plan_message(plan, module.check_mode, params['state']))
         if module._diff:
             result['diff'] = plan_diff(plan)
@@ -341,3 +340,48 @@ def find_current(module, client, family, api_type):
         module.warn('%s also exists; a monitor cannot change its type in place: to move it, delete that one '
                     '(state=absent) and create this one' % monitor_label(other.get('type'), other.get('name'), other.get('id')))
     return index.find(api_type, params['name'])
+
+
+# -- alertsite_monitor_info -------------------------------------------------------------------------------
+
+def info_argument_spec():
+    spec = connection_argument_spec()
+    spec.update(
+        id=dict(type='str'),
+        name=dict(type='str'),
+        type=dict(type='list', elements='str', choices=list(API_TYPES)),
+    )
+    return spec
+
+
+def find_monitors(client, monitor_id=None, name=None, api_types=None):
+    """Monitors matching every filter given: by id (one GET), else one paged listing filtered by type on
+    the server and by name here."""
+    if monitor_id:
+        found = get_monitor(client, monitor_id)
+        monitors = [found] if found else []
+    else:
+        params = {'type': ','.join(api_types)} if api_types else None
+        monitors = client.get_all('/monitors', params=params)
+    return [public_monitor(monitor) for monitor in monitors
+            if (name is None or monitor.get('name') == name)
+            and (not api_types or monitor.get('type') in api_types or monitor.get('type') is None)]
+
+
+def run_info_module():
+    """alertsite_monitor_info: read only, the same in check mode."""
+    module = AnsibleModule(argument_spec=info_argument_spec(), supports_check_mode=True)
+    params = module.params
+    problems = connection_problems(params)
+    if params['name'] is not None and not params['name'].strip():
+        problems.insert(0, 'name must not be empty')
+    if problems:
+        module.fail_json(msg='; '.join(problems))
+    client = AlertSiteClient.from_module(module)
+    try:
+        monitors = find_monitors(client, params['id'], params['name'], params['type'])
+    except AlertSiteError as exc:
+        module.fail_json(msg=str(exc))
+    else:
+        module.exit_json(changed=False, monitors=monitors,
+                         msg='Found %d monitor%s' % (len(monitors), '' if len(monitors) == 1 else 's'))

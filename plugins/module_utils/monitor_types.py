@@ -94,5 +94,13 @@ ROUNDTRIP = MonitorFamily(
 
 FAMILIES = (TCP, EMAIL, ROUNDTRIP)
 
+# Every monitor type the API lists (GET /monitors?type=...), managed here or not.
+API_TYPES = ('api', 'bitbar', 'dejaclick', 'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'ftp',
+             'ftp-ssl', 'name-server', 'ping', 'selenium', 'serveragent', 'tcp', 'website', 'website-api',
+             'website-ssl', 'website-ssl-api')
+
+# Options that are never returned to the user, whatever the monitor type.
+SECRET_FIELDS = frozenset(field.name for family in FAMILIES for field in family.secret_fields)
+
 # API type -> the family that manages it
 FAMILY_OF_TYPE = dict((api_type, family) for family in FAMILIES for api_type in family.types)

@@ -1,0 +1,93 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: alertsite_monitor_info
+short_description: List AlertSite monitors
+version_added: 0.1.0
+description:
+  - Lists AlertSite monitors of any type, reading every page of the API's listing.
+  - Filters combine; without any, every monitor of the account is returned.
+author:
+  - community.alertsite maintainers
+extends_documentation_fragment:
+  - community.alertsite.connection
+  - community.alertsite.attributes.INFO_MODULE
+options:
+  id:
+    description:
+      - Return only the monitor with this id (one request, no listing).
+    type: str
+  name:
+    description:
+      - Return only monitors with exactly this name.
+    type: str
+  type:
+    description:
+      - Return only monitors of these API types; filtered by the API.
+    type: list
+    elements: str
+    choices: [api, bitbar, dejaclick, email-imap, email-pop, email-round-trip, email-smtp, ftp, ftp-ssl, name-server,
+              ping, selenium, serveragent, tcp, website, website-api, website-ssl, website-ssl-api]
+requirements:
+  - requests
+seealso:
+  - module: community.alertsite.alertsite_tcp_monitor
+'''
+
+EXAMPLES = r'''
+- name: Look up the id of a monitor by name
+  community.alertsite.alertsite_monitor_info:
+    name: web-443
+    type: [tcp]
+  register: found
+
+- name: Use it
+  ansible.builtin.debug:
+    msg: "web-443 has id {{ found.monitors[0].id }}"
+
+- name: Audit - every email monitor that is switched off
+  community.alertsite.alertsite_monitor_info:
+    type: [email-imap, email-pop, email-smtp, email-round-trip]
+  register: email_monitors
+
+- name: Report them
+  ansible.builtin.debug:
+    msg: "{{ email_monitors.monitors | rejectattr('enabled') | map(attribute='name') | list }}"
+'''
+
+RETURN = r'''
+monitors:
+  description: The monitors that match, as the API returns them, secrets removed.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 100001
+      type: tcp
+      name: web-443
+      hostname: www.example.com
+      port: 443
+      enabled: true
+msg:
+  description: How many monitors were found.
+  returned: always
+  type: str
+  sample: Found 1 monitor
+'''
+
+from ansible_collections.community.alertsite.plugins.module_utils.engine import run_info_module
+
+
+def main():
+    run_info_module()
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,126 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: alertsite_roundtrip_monitor
+short_description: Manage AlertSite round-trip email monitors
+version_added: 0.1.0
+description:
+  - Create, change and delete AlertSite round-trip email monitors (API type C(email-round-trip)). On each run
+    AlertSite sends a message through O(smtp_hostname) to O(email), then logs in to O(pop3_hostname), finds the
+    message and deletes it.
+  - Only the options you set are compared with what the API holds, and only those that differ are changed, in
+    one C(PATCH). A second identical run changes nothing and sends no write.
+  - O(email_password) is write-only. The API never returns it, so it cannot be compared; O(update_password)
+    decides when it is sent.
+author:
+  - community.alertsite maintainers
+extends_documentation_fragment:
+  - community.alertsite.connection
+  - community.alertsite.monitor
+  - community.alertsite.attributes
+options:
+  smtp_hostname:
+    description:
+      - The SMTP server that sends the test message, as a host name (port 25) or a URL such as
+        V(smtps://smtp.example.com:465). The server must not require authentication.
+      - Required to create a monitor.
+    type: str
+  pop3_hostname:
+    description:
+      - The POP3 server of the mailbox, as a host name (port 110) or a URL such as V(pop3s://mail.example.com:995).
+      - Required to create a monitor.
+    type: str
+  email:
+    description:
+      - The dedicated mailbox the test message is sent to.
+      - Required to create a monitor.
+    type: str
+  email_username:
+    description:
+      - The POP3 login of the mailbox, usually the full address or the part before C(@).
+    type: str
+  email_password:
+    description:
+      - The POP3 password of the mailbox. Write-only, see O(update_password).
+      - It never appears in RV(monitor), the diff, messages or errors.
+    type: str
+  update_password:
+    description:
+      - V(on_create) sends O(email_password) only when the monitor is created.
+      - V(always) sends it on every run that sets it, and so reports C(changed) on every run; the task is then
+        not idempotent. Use it once to rotate the password.
+    type: str
+    choices: [on_create, always]
+    default: on_create
+notes:
+  - The O(interval) (minutes) must be longer than the O(timeout) (seconds); this is checked before any request
+    when both are known. AlertSite recommends a timeout of 300 seconds for round-trip monitors.
+requirements:
+  - requests
+seealso:
+  - module: community.alertsite.alertsite_email_monitor
+'''
+
+EXAMPLES = r'''
+- name: Check that mail sent through the relay reaches the mailbox
+  community.alertsite.alertsite_roundtrip_monitor:
+    name: mail-roundtrip
+    billing_plancode: UBM - A/A
+    smtp_hostname: smtps://smtp.example.com:465
+    pop3_hostname: pop3s://mail.example.com:995
+    email: monitor@example.com
+    email_username: monitor
+    email_password: "{{ vault_monitor_mailbox_password }}"
+    interval: 15
+    timeout: 300
+
+- name: Rotate the mailbox password (changed on every run while update_password is always)
+  community.alertsite.alertsite_roundtrip_monitor:
+    name: mail-roundtrip
+    email_password: "{{ vault_new_mailbox_password }}"
+    update_password: always
+'''
+
+RETURN = r'''
+monitor:
+  description:
+    - The monitor as the API holds it after the task, read back after any change; in check mode, the predicted
+      monitor. Empty after O(state=absent). Never holds the mailbox password.
+  returned: always
+  type: dict
+  sample:
+    id: 100003
+    type: email-round-trip
+    name: mail-roundtrip
+    billing_plancode: UBM - A/A
+    smtp_hostname: smtps://smtp.example.com:465
+    pop3_hostname: pop3s://mail.example.com:995
+    email: monitor@example.com
+    email_username: monitor
+    interval: 15
+    timeout: 300
+    enabled: true
+msg:
+  description: What was done (or, in check mode, would be done), in one sentence.
+  returned: always
+  type: str
+  sample: "Updated email-round-trip monitor 'mail-roundtrip' (id 100003): email_password"
+'''
+
+from ansible_collections.community.alertsite.plugins.module_utils.engine import run_monitor_module
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import ROUNDTRIP
+
+
+def main():
+    run_monitor_module(ROUNDTRIP)
+
+
+if __name__ == '__main__':
+    main()
