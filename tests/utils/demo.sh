@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Copyright: Contributors to the community.alertsite collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end demonstration against the local AlertSite API simulator:
+#
+#   bash tests/utils/demo.sh [PLAYBOOK]        (default PLAYBOOK: docs/examples/quickstart.yml)
+#
+# 1. builds (or reuses) the Python 3.11 + ansible-core 2.19 venv of tests/utils/run-tests.sh;
+# 2. builds the collection with ansible-galaxy collection build (from a copy of the working tree:
+#    tracked and untracked files that are not ignored) and installs the tarball into a temporary
+#    collections path;
+# 3. starts tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py on a free port;
+# 4. runs ansible-playbook PLAYBOOK on the implicit localhost with ALERTSITE_API_URL,
+#    ALERTSITE_USERNAME, ALERTSITE_PASSWORD and ANSIBLE_COLLECTIONS_PATH exported;
+# 5. prints the simulator's request counts, stops it and removes the temporary files.
+#
+# The exit status is the playbook's (non-zero also when a set-up step fails).
+# DEMO_SERIES=2.21 runs the demo with the Python 3.12 + ansible-core 2.21 venv instead.
+
+set -uo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
+
+ROOT="$(as_repo_root)"
+SERIES="${DEMO_SERIES:-2.19}"
+PLAYBOOK="${1:-docs/examples/quickstart.yml}"
+SIM="$ROOT/tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py"
+SIM_USER=demo
+SIM_PASSWORD=demo-password
+
+case "$PLAYBOOK" in
+    /*) ;;
+    *) PLAYBOOK="$ROOT/$PLAYBOOK" ;;
+esac
+[ -f "$PLAYBOOK" ] || as_die "playbook not found: $PLAYBOOK"
+[ -f "$SIM" ] || as_die "simulator not found: $SIM"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-demo.XXXXXX")" || as_die "mktemp failed"
+SIM_PID=''
+
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+cleanup() {
+    if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
+        kill "$SIM_PID" 2>/dev/null
+        wait "$SIM_PID" 2>/dev/null
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+python="$(as_find_python "$(as_python_for "$SERIES")")" || as_die "Python $(as_python_for "$SERIES") is required"
+venv="$(as_ensure_venv "$SERIES" "$python")" || as_die "could not build the venv"
+as_log "$("$venv/bin/ansible" --version | head -n1) in $venv"
+
+# --- build and install the collection ---------------------------------------------------------
+copy="$(as_copy_collection "$WORK/src" --no-git)" || as_die "could not copy the collection"
+as_log "building the collection"
+"$venv/bin/ansible-galaxy" collection build "$copy" --output-path "$WORK/dist" </dev/null \
+    || as_die "ansible-galaxy collection build failed"
+tarball="$(compgen -G "$WORK/dist/community-alertsite-*.tar.gz" | head -n1)"
+[ -n "$tarball" ] || as_die "no collection tarball was built"
+as_log "installing $(basename "$tarball")"
+ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
+    "$venv/bin/ansible-galaxy" collection install --offline -p "$WORK/collections" "$tarball" </dev/null \
+    || as_die "ansible-galaxy collection install failed"
+
+# --- start the simulator ----------------------------------------------------------------------
+as_log "starting the simulator"
+"$venv/bin/python" "$SIM" --port 0 --port-file "$WORK/sim.port" --pid-file "$WORK/sim.pid" \
+    --lifetime 600 </dev/null >"$WORK/sim.out" 2>&1 &
+SIM_PID=$!
+
+port=''
+for _ in $(seq 1 150); do
+    if ! kill -0 "$SIM_PID" 2>/dev/null; then
+        cat "$WORK/sim.out" >&2
+        as_die "the simulator exited early"
+    fi
+    if [ -s "$WORK/sim.port" ]; then
+        port="$(tr -dc '0-9' <"$WORK/sim.port")"
+        [ -n "$port" ] && break
+    fi
+    sleep 0.2
+done
+[ -n "$port" ] || as_die "the simulator did not report its port"
+SIM_URL="http://127.0.0.1:$port"
+
+sim_request_log() {
+    "$venv/bin/python" - "$SIM_URL/_sim/log" <<'PYTHON'
+import json
+import sys
+import urllib.request
+
+with urllib.request.urlopen(sys.argv[1], timeout=10) as response:
+    data = json.load(response)
+print(json.dumps(data.get('counts', {})))
+PYTHON
+}
+
+ready=0
+for _ in $(seq 1 50); do
+    if sim_request_log >/dev/null 2>&1; then
+        ready=1
+        break
+    fi
+    sleep 0.2
+done
+[ "$ready" -eq 1 ] || as_die "the simulator does not answer on $SIM_URL"
+head -n1 "$WORK/sim.out"
+
+# --- run the playbook -------------------------------------------------------------------------
+export ALERTSITE_API_URL="$SIM_URL/api/v3"
+export ALERTSITE_USERNAME="$SIM_USER"
+export ALERTSITE_PASSWORD="$SIM_PASSWORD"
+export ANSIBLE_COLLECTIONS_PATH="$WORK/collections"
+export ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false
+export ANSIBLE_LOCALHOST_WARNING=false
+export ANSIBLE_INVENTORY_UNPARSED_WARNING=false
+export ANSIBLE_FORCE_COLOR="${ANSIBLE_FORCE_COLOR:-false}"
+
+as_log "ALERTSITE_API_URL=$ALERTSITE_API_URL ALERTSITE_USERNAME=$ALERTSITE_USERNAME"
+as_log "running ansible-playbook ${PLAYBOOK#"$ROOT"/}"
+# the implicit localhost runs modules with ansible-playbook's own python (the venv)
+(cd "$ROOT" && "$venv/bin/ansible-playbook" "$PLAYBOOK" </dev/null)
+rc=$?
+
+# --- report -----------------------------------------------------------------------------------
+if counts="$(sim_request_log 2>/dev/null)"; then
+    "$venv/bin/python" - "$counts" <<'PYTHON'
+import json
+import sys
+
+counts = json.loads(sys.argv[1])
+print('simulator request counts:')
+for key in ('total', 'GET', 'POST', 'PATCH', 'DELETE', 'logins', 'writes'):
+    print('  %-7s %s' % (key, counts.get(key, 0)))
+PYTHON
+else
+    as_log "could not read the simulator's request log"
+fi
+
+if [ "$rc" -eq 0 ]; then
+    as_log "demo playbook succeeded"
+else
+    as_log "demo playbook failed (exit status $rc)"
+fi
+exit "$rc"

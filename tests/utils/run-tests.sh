@@ -1,0 +1,421 @@
+#!/usr/bin/env bash
+# Copyright: Contributors to the community.alertsite collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The test command of the collection:
+#
+#   bash tests/utils/run-tests.sh
+#
+# For every entry of the test matrix it builds (or reuses) a virtual environment with the pinned
+# tools of tests/utils/requirements-<entry>.txt, copies the working tree (tracked and untracked files
+# that are not ignored, plus .git) to <tmp>/ansible_collections/community/alertsite and runs there:
+#
+#   sanity       ansible-test sanity --venv --python X.Y (all sanity tests; no ignore files)
+#   units        ansible-test units --venv --python X.Y
+#   integration  ansible-test integration --venv --python X.Y TARGET, once per target, so that every
+#                target gets its own result (ansible-test stops at the first failing target)
+#
+# and, once after the matrix, the extra checks (run_extra_checks): every executable
+# tests/utils/checks.d/*.sh, each one test, passed when it exits 0.
+#
+# Matrix entries:  2.19 = Python 3.11 + ansible-core 2.19   2.21 = Python 3.12 + ansible-core 2.21
+#
+# Environment variables:
+#   MATRIX="2.19 2.21"       entries to run (default both), e.g. MATRIX=2.21
+#   STAGES="sanity units integration extra"
+#                            stages to run (default all); they always run in the order above
+#   RUN_EXTRA=1              set to 0 to skip the extra checks even when STAGES lists "extra"
+#   COMMAND_TIMEOUT=1200     seconds after which a single ansible-test call or check is killed
+#   LOG_DIR=                 if set, the stage logs are copied into this directory at the end
+#   XDG_CACHE_HOME           venvs are cached in ${XDG_CACHE_HOME:-$HOME/.cache}/community.alertsite/
+#                            and rebuilt when their requirements file (or interpreter) changes
+#
+# Environment of the extra checks (run from the root of a fresh copy of the collection):
+#   AS_TEST_VENV, AS_TEST_PYTHON       venv (bin/ on PATH) and python of the first matrix entry
+#   AS_TEST_SERIES                     that entry's ansible-core series (2.19 or 2.21)
+#   AS_TEST_COLLECTION_ROOT            the copy, .../ansible_collections/community/alertsite
+#   AS_TEST_COLLECTIONS_PATH           the directory holding that ansible_collections/ directory
+#   AS_TEST_REPO_ROOT                  the original checkout (do not write to it)
+#   AS_TEST_LIB                        tests/utils/lib.sh of the checkout, to source shared helpers
+#   AS_TEST_TMPDIR                     a scratch directory removed at the end of the run
+#
+# Output: each stage is streamed and logged, followed by its results and wall time; a summary table
+# closes the run, and its last line is exactly "N passed, M failed". The exit status is non-zero
+# when a test failed or when no test ran at all.
+#
+# ansible-test needs a few accommodations here, all made by this script and lib.sh:
+#   * it must run from a real .../ansible_collections/community/alertsite directory (symlinks are
+#     resolved and rejected), hence the copy;
+#   * it bootstraps pip in every venv it creates with a get-pip script downloaded from
+#     ci-files.testing.ansible.com; where that host is unreachable the stand-in
+#     tests/utils/get-pip-standin.py is placed in ~/.ansible/test/cache/get_pip_<version>.py;
+#   * it looks up pythonX.Y on PATH, where pyenv shims of non-active versions exit 127, so a
+#     directory of symlinks to the real interpreters goes first on PATH.
+
+# shellcheck source-path=SCRIPTDIR
+set -uo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
+
+ROOT="$(as_repo_root)"
+MATRIX="${MATRIX:-2.19 2.21}"
+STAGES="${STAGES:-sanity units integration extra}"
+RUN_EXTRA="${RUN_EXTRA:-1}"
+COMMAND_TIMEOUT="${COMMAND_TIMEOUT:-1200}"
+LOG_DIR="${LOG_DIR:-}"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-tests.XXXXXX")" || as_die "mktemp failed"
+LOGS="$WORK/logs"
+mkdir -p "$LOGS" "$WORK/bin"
+
+cleanup() {
+    if [ -n "$LOG_DIR" ] && [ -d "$LOGS" ]; then
+        mkdir -p "$LOG_DIR" && cp -a "$LOGS"/. "$LOG_DIR"/ 2>/dev/null
+    fi
+    chmod -R u+w "$WORK" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------
+# bookkeeping
+
+SUMMARY_ROWS=()     # "entry|stage|passed|failed|skipped|seconds"
+FAILED_TESTS=()     # "entry stage: name"
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+
+has_word() {  # has_word WORD LIST...
+    local word="$1" item
+    shift
+    # shellcheck disable=SC2048  # word splitting of the space-separated lists is intended
+    for item in $*; do
+        [ "$item" = "$word" ] && return 0
+    done
+    return 1
+}
+
+banner() {
+    printf '\n==== %s ====\n' "$*"
+}
+
+# record ENTRY STAGE PASSED FAILED SKIPPED SECONDS [FAILED_NAME...]
+record() {
+    local entry="$1" stage="$2" passed="$3" failed="$4" skipped="$5" seconds="$6" name
+    shift 6
+    SUMMARY_ROWS+=("$entry|$stage|$passed|$failed|$skipped|$seconds")
+    TOTAL_PASSED=$((TOTAL_PASSED + passed))
+    TOTAL_FAILED=$((TOTAL_FAILED + failed))
+    for name in "$@"; do
+        FAILED_TESTS+=("$entry $stage: $name")
+    done
+    printf -- '---- %s %s: %d passed, %d failed, %d skipped, wall time %ds\n' \
+        "$entry" "$stage" "$passed" "$failed" "$skipped" "$seconds"
+}
+
+# run_logged LOG COMMAND...: stream COMMAND's output and append it to LOG; returns COMMAND's status
+run_logged() {
+    local log="$1"
+    shift
+    {
+        printf '$'
+        printf ' %q' "$@"
+        printf '\n'
+    } | tee -a "$log"
+    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null 2>&1 | tee -a "$log"
+    local rc="${PIPESTATUS[0]}"
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+        echo "TIMEOUT: the command above was stopped after ${COMMAND_TIMEOUT}s" | tee -a "$log"
+    fi
+    return "$rc"
+}
+
+# print a per-test result table from lines "STATUS<TAB>NAME" on stdin
+print_results() {
+    local status name
+    while IFS=$'\t' read -r status name; do
+        printf '  %-8s %s\n' "$status" "$name"
+    done
+}
+
+# ---------------------------------------------------------------------------------------------
+# stages (run from the root of the collection copy, with PATH set up for the matrix entry)
+
+# Each sanity test that ansible-test runs is one test. With --junit ansible-test writes one result
+# file per sanity test (passed, failed or skipped, e.g. skipped when no file is applicable or a tool
+# such as shellcheck is missing); skipped tests count neither as passed nor as failed.
+# Without junit files the console is parsed: passed = 'Running sanity test "NAME"' lines minus the N
+# of 'The N sanity test(s) listed below (out of T) failed'.
+stage_sanity() {
+    local entry="$1" python="$2"
+    local log="$LOGS/$entry-sanity.log" start=$SECONDS rc results
+    banner "$entry sanity: ansible-test sanity --venv --python $python"
+    rm -rf tests/output/junit
+    run_logged "$log" ansible-test sanity --venv --python "$python" --color no --junit
+    rc=$?
+
+    results="$WORK/$entry-sanity.tsv"
+    "$AS_VENV/bin/python" - tests/output/junit >"$results" <<'PYTHON'
+import glob
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+for path in sorted(glob.glob(os.path.join(sys.argv[1], 'ansible-test-sanity-*.xml'))):
+    try:
+        cases = ET.parse(path).getroot().iter('testcase')
+    except ET.ParseError:
+        print('failed\t%s (unreadable result file)' % os.path.basename(path))
+        continue
+    for case in cases:
+        name = case.get('name') or os.path.basename(path)
+        if case.find('failure') is not None or case.find('error') is not None:
+            status = 'failed'
+        elif case.find('skipped') is not None:
+            status = 'skipped'
+        else:
+            status = 'passed'
+        print('%s\t%s' % (status, name))
+PYTHON
+
+    local passed failed skipped ran
+    local -a failed_names=()
+    if [ -s "$results" ]; then
+        passed=$(grep -c '^passed' "$results")
+        failed=$(grep -c '^failed' "$results")
+        skipped=$(grep -c '^skipped' "$results")
+        mapfile -t failed_names < <(grep '^failed' "$results" | cut -f2-)
+        echo "sanity results ($entry):"
+        sort -k1,1 -s "$results" | print_results
+    else
+        ran=$(grep -c '^Running sanity test "' "$log")
+        failed=$(sed -n 's/.*The \([0-9][0-9]*\) sanity test(s) listed below.*/\1/p' "$log" | tail -n1)
+        failed=${failed:-0}
+        passed=$((ran - failed))
+        [ "$passed" -ge 0 ] || passed=0
+        skipped=0
+        [ "$failed" -gt 0 ] && failed_names=("$failed sanity test(s), see the log above")
+    fi
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        failed=1
+        failed_names=("ansible-test sanity exited with status $rc")
+    fi
+    record "$entry" sanity "$passed" "$failed" "$skipped" $((SECONDS - start)) "${failed_names[@]}"
+}
+
+# ansible-test units runs pytest once per test context (modules, module_utils, ...); the counts of
+# all pytest summary lines ("== 3 passed, 1 failed, 2 errors in 1.2s ==") are added up. pytest's
+# "no tests ran" (exit status 5) counts as zero tests.
+stage_units() {
+    local entry="$1" python="$2"
+    local log="$LOGS/$entry-units.log" start=$SECONDS rc
+    banner "$entry units: ansible-test units --venv --python $python"
+    run_logged "$log" ansible-test units --venv --python "$python" --color no
+    rc=$?
+
+    local summaries passed failed errors skipped
+    local -a failed_names=()
+    summaries="$(grep -E '^=+ .*\b(passed|failed|errors?|skipped|no tests ran)\b.* in [0-9.]+s.*=+$' "$log")"
+    sum_of() {
+        grep -oE "(^|[ ,])[0-9]+ ($1)\b" <<<"$summaries" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'
+    }
+    passed=$(sum_of 'passed')
+    failed=$(sum_of 'failed')
+    errors=$(sum_of 'errors?')
+    skipped=$(sum_of 'skipped')
+    mapfile -t failed_names < <(grep -E '^(FAILED|ERROR) [^ ]+' "$log" | grep -v '^ERROR: ' | awk '{print $1 " " $2}' | sort -u)
+    failed=$((failed + errors))
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        failed=1
+        failed_names=("ansible-test units exited with status $rc")
+    fi
+    [ -n "$summaries" ] && printf 'pytest summaries (%s):\n%s\n' "$entry" "$summaries"
+    record "$entry" units "$passed" "$failed" "$skipped" $((SECONDS - start)) "${failed_names[@]}"
+}
+
+# The integration targets ansible-test would run: "ansible-test integration --list-targets", or if
+# that fails, tests/integration/targets/* without a hidden/disabled/unsupported/unstable alias.
+list_integration_targets() {
+    local python="$1" out dir
+    if out="$(ansible-test integration --list-targets --venv --python "$python" --color no 2>/dev/null </dev/null)"; then
+        grep -E '^[A-Za-z0-9_.-]+$' <<<"$out"
+        return 0
+    fi
+    for dir in tests/integration/targets/*/; do
+        [ -d "$dir" ] || continue
+        if [ -f "$dir/aliases" ] && grep -qE '^(hidden|disabled|unsupported|unstable)\b' "$dir/aliases"; then
+            continue
+        fi
+        basename "$dir"
+    done
+}
+
+stage_integration() {
+    local entry="$1" python="$2"
+    local log="$LOGS/$entry-integration.log" start=$SECONDS target t0 rc
+    local passed=0 failed=0
+    local -a targets=() failed_names=() rows=()
+    banner "$entry integration: ansible-test integration --venv --python $python TARGET (one target at a time)"
+    mapfile -t targets < <(list_integration_targets "$python")
+    if [ "${#targets[@]}" -eq 0 ]; then
+        echo "no integration targets found" | tee -a "$log"
+    else
+        echo "integration targets: ${targets[*]}" | tee -a "$log"
+    fi
+    for target in "${targets[@]}"; do
+        t0=$SECONDS
+        # each call reuses ansible-test's delegation venv (tests/output/.tmp/delegation) of the copy
+        run_logged "$log" ansible-test integration --venv --python "$python" --color no "$target"
+        rc=$?
+        if [ "$rc" -eq 0 ]; then
+            passed=$((passed + 1))
+            rows+=("passed"$'\t'"$target ($((SECONDS - t0))s)")
+        else
+            failed=$((failed + 1))
+            failed_names+=("$target")
+            rows+=("failed"$'\t'"$target ($((SECONDS - t0))s, exit status $rc)")
+        fi
+    done
+    if [ "${#rows[@]}" -gt 0 ]; then
+        echo "integration results ($entry):"
+        printf '%s\n' "${rows[@]}" | print_results
+    fi
+    record "$entry" integration "$passed" "$failed" 0 $((SECONDS - start)) "${failed_names[@]}"
+}
+
+# Extra checks: every executable tests/utils/checks.d/*.sh is one test, passed when it exits 0.
+run_extra_checks() {
+    local series="$1" venv="$2" start=$SECONDS dest copy script name t0 rc
+    local passed=0 failed=0
+    local -a failed_names=() rows=() scripts=()
+    banner "extra checks: tests/utils/checks.d/*.sh"
+    dest="$WORK/extra"
+    copy="$(as_copy_collection "$dest")" || {
+        record extra checks 0 1 0 $((SECONDS - start)) "copying the collection failed"
+        return
+    }
+    for script in "$copy"/tests/utils/checks.d/*.sh; do
+        [ -f "$script" ] && [ -x "$script" ] && scripts+=("$script")
+    done
+    if [ "${#scripts[@]}" -eq 0 ]; then
+        echo "no executable tests/utils/checks.d/*.sh found"
+    fi
+    mkdir -p "$WORK/extra-tmp"
+    for script in "${scripts[@]}"; do
+        name="$(basename "$script")"
+        t0=$SECONDS
+        (
+            cd "$copy" || exit 1
+            export AS_TEST_VENV="$venv" AS_TEST_PYTHON="$venv/bin/python" AS_TEST_SERIES="$series"
+            export AS_TEST_COLLECTION_ROOT="$copy" AS_TEST_COLLECTIONS_PATH="$dest"
+            export AS_TEST_REPO_ROOT="$ROOT" AS_TEST_LIB="$HERE/lib.sh" AS_TEST_TMPDIR="$WORK/extra-tmp"
+            run_logged "$LOGS/extra-${name%.sh}.log" env "PATH=$WORK/bin:$venv/bin:$PATH" "$script"
+        )
+        rc=$?
+        if [ "$rc" -eq 0 ]; then
+            passed=$((passed + 1))
+            rows+=("passed"$'\t'"$name ($((SECONDS - t0))s)")
+        else
+            failed=$((failed + 1))
+            failed_names+=("$name")
+            rows+=("failed"$'\t'"$name ($((SECONDS - t0))s, exit status $rc)")
+        fi
+    done
+    if [ "${#rows[@]}" -gt 0 ]; then
+        echo "extra check results:"
+        printf '%s\n' "${rows[@]}" | print_results
+    fi
+    record extra checks "$passed" "$failed" 0 $((SECONDS - start)) "${failed_names[@]}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# matrix
+
+run_entry() {
+    local entry="$1" python_version python venv copy start=$SECONDS
+    banner "matrix entry $entry: Python $(as_python_for "$entry") + ansible-core $entry"
+    python_version="$(as_python_for "$entry")"
+    if ! python="$(as_find_python "$python_version")"; then
+        record "$entry" setup 0 1 0 $((SECONDS - start)) "Python $python_version not found"
+        return
+    fi
+    if ! venv="$(as_ensure_venv "$entry" "$python")"; then
+        record "$entry" setup 0 1 0 $((SECONDS - start)) "building the venv failed"
+        return
+    fi
+    "$venv/bin/ansible" --version | head -n1
+    as_install_get_pip_standin "$venv" || as_log "WARNING: could not install the get-pip stand-in"
+    [ -z "$FIRST_VENV" ] && FIRST_VENV="$venv" && FIRST_SERIES="$entry"
+    if ! copy="$(as_copy_collection "$WORK/$entry")"; then
+        record "$entry" setup 0 1 0 $((SECONDS - start)) "copying the collection failed"
+        return
+    fi
+    as_log "setup of $entry took $((SECONDS - start))s; collection copy: $copy"
+    local saved_path="$PATH"
+    if cd "$copy"; then
+        AS_VENV="$venv"
+        export PATH="$WORK/bin:$venv/bin:$saved_path"
+        if has_word sanity "$STAGES"; then stage_sanity "$entry" "$python_version"; fi
+        if has_word units "$STAGES"; then stage_units "$entry" "$python_version"; fi
+        if has_word integration "$STAGES"; then stage_integration "$entry" "$python_version"; fi
+        export PATH="$saved_path"
+        cd "$ROOT" || as_die "cannot return to $ROOT"
+    else
+        record "$entry" setup 0 1 0 $((SECONDS - start)) "cannot enter $copy"
+    fi
+}
+
+main() {
+    local entry start=$SECONDS versions=()
+    for entry in $MATRIX; do
+        as_python_for "$entry" >/dev/null
+        versions+=("$(as_python_for "$entry")")
+    done
+    for entry in $STAGES; do
+        has_word "$entry" "sanity units integration extra" || as_die "unknown stage '$entry' in STAGES"
+    done
+    as_log "collection root: $ROOT"
+    as_log "matrix: $MATRIX; stages: $STAGES; RUN_EXTRA=$RUN_EXTRA; work dir: $WORK"
+    as_make_python_bin "$WORK/bin" "${versions[@]}" || as_log "WARNING: some interpreters are missing"
+
+    FIRST_VENV=''
+    FIRST_SERIES=''
+    for entry in $MATRIX; do
+        run_entry "$entry"
+    done
+
+    if has_word extra "$STAGES" && [ "$RUN_EXTRA" != 0 ]; then
+        if [ -n "$FIRST_VENV" ]; then
+            run_extra_checks "$FIRST_SERIES" "$FIRST_VENV"
+        else
+            record extra checks 0 1 0 0 "no usable matrix venv for the extra checks"
+        fi
+    fi
+
+    banner "summary (total wall time $((SECONDS - start))s)"
+    printf '%-7s %-12s %7s %7s %8s %8s\n' ENTRY STAGE PASSED FAILED SKIPPED TIME
+    local row e s p f k t
+    for row in "${SUMMARY_ROWS[@]}"; do
+        IFS='|' read -r e s p f k t <<<"$row"
+        printf '%-7s %-12s %7d %7d %8d %7ds\n' "$e" "$s" "$p" "$f" "$k" "$t"
+    done
+    if [ "${#FAILED_TESTS[@]}" -gt 0 ]; then
+        echo "failed:"
+        printf '  %s\n' "${FAILED_TESTS[@]}"
+    fi
+    if [ -n "$LOG_DIR" ]; then
+        echo "logs: $LOG_DIR"
+    fi
+    if [ $((TOTAL_PASSED + TOTAL_FAILED)) -eq 0 ]; then
+        echo "no test ran"
+    fi
+    echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+    [ "$TOTAL_FAILED" -eq 0 ] && [ "$TOTAL_PASSED" -gt 0 ]
+}
+
+main
