@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - exercised through the module's missing
 COLLECTION_VERSION = '0.1.0'
 DEFAULT_API_URL = 'https://api.alertsite.com/api/v3'
 PAGE_SIZE = 100
+TOKEN_LIFETIME = 3600  # seconds; documented by AlertSite, not returned by the login
 
 # Statuses worth another try: the request was not (or not surely) carried out.
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
@@ -335,3 +336,26 @@ class AlertSiteClient(object):
 def _snippet(text, limit=200):
     text = ' '.join(text.split())
     return text if len(text) <= limit else text[:limit] + '...'
+
+
+def run_access_token_module():
+    """alertsite_access_token: log in once and hand the token to later tasks."""
+    from ansible.module_utils.basic import AnsibleModule
+
+    spec = connection_argument_spec()
+    spec['username']['required'] = True
+    spec['password']['required'] = True
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    problems = connection_problems(dict(module.params, access_token=None))
+    if problems:
+        module.fail_json(msg='; '.join(problems))
+    module.params['access_token'] = None  # this module always logs in
+    client = AlertSiteClient.from_module(module)
+    try:
+        token = client.login()
+    except AlertSiteError as exc:
+        module.fail_json(msg=str(exc))
+    else:
+        module.exit_json(changed=False, access_token=token, expires_in=TOKEN_LIFETIME,
+                         msg='Logged in to %s as %s; the token lives %d minutes'
+                             % (client.api_url, client.username, TOKEN_LIFETIME // 60))

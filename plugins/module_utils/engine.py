@@ -53,7 +53,7 @@ def monitor_argument_spec(family):
         spec[field.name] = field.argument_spec()
     spec['name']['required'] = True
     if family.write_only_fields:
-        spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'])
+        spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
     return spec
 
 

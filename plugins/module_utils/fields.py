@@ -74,10 +74,13 @@ class Field(object):
     :param secret: no_log; masked in diffs, removed from returned monitors.
     :param write_only: the API never returns it, so it is not compared; it is sent on create, and to
         an existing monitor only with ``update_password=always``.
+    :param reset: the value that means "not set" (an empty note, no fixed address); ``state=replaced`` of
+        the fleet module sends it for options a definition leaves out. None: the API's default depends on
+        the account, so a left-out option is left as it is.
     """
 
     def __init__(self, name, kind='str', required_on_create=False, minimum=None, maximum=None, max_length=None,
-                 non_empty=False, check=None, secret=False, write_only=False):
+                 non_empty=False, check=None, secret=False, write_only=False, reset=None):
         self.name = name
         self.kind = kind
         self.required_on_create = required_on_create
@@ -88,6 +91,7 @@ class Field(object):
         self.check = check
         self.secret = secret
         self.write_only = write_only
+        self.reset = reset
 
     def argument_spec(self):
         if self.kind == 'locations':
@@ -200,8 +204,8 @@ def common_fields():
         Field('home_location', 'int', minimum=1),
         Field('mode', non_empty=True),
         Field('monitor_location_count', 'int', minimum=1),
-        Field('note', max_length=255),
-        Field('alert_note', max_length=1000),
+        Field('note', max_length=255, reset=''),
+        Field('alert_note', max_length=1000, reset=''),
         Field('notify_on_error', 'bool'),
         Field('retry_on_failure', 'bool'),
         Field('rotate_locations', 'bool'),
@@ -215,6 +219,6 @@ def server_fields(port_required=False):
     return [
         Field('hostname', required_on_create=True, non_empty=True, check=host_name),
         Field('port', 'int', required_on_create=port_required, minimum=1, maximum=65535),
-        Field('ipv4', check=ipv4_address),
+        Field('ipv4', check=ipv4_address, reset=''),
         Field('resolve_dns', 'bool'),
     ]

@@ -63,7 +63,7 @@ def test_argument_spec_is_built_from_the_declaration():
     assert email['protocol'] == dict(type='str', required=True, choices=['imap', 'pop3', 'smtp'])
     roundtrip = monitor_argument_spec(ROUNDTRIP)
     assert roundtrip['email_password'] == dict(type='str', no_log=True)
-    assert roundtrip['update_password']['default'] == 'on_create'
+    assert roundtrip['update_password'] == dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
 
 
 # -- the user's side -----------------------------------------------------------------------------------
