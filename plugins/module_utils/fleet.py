@@ -112,11 +112,12 @@ def plan_fleet(params, index):
     for definition in params['config'] or []:
         family = FAMILY_OF_TYPE[definition['type']]
         wanted = wanted_values(family, definition)
-        if state in ('replaced', 'overridden'):
-            for field in family.fields:
-                if field.reset is not None and field.name not in wanted:
-                    wanted[field.name] = field.reset
         current = index.find(definition['type'], definition['name'])
+        if state in ('replaced', 'overridden') and current is not None:
+            # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.
+            for field in family.fields:
+                if field.reset is not None and field.name not in wanted and field.name in current:
+                    wanted[field.name] = field.reset
         plans.append(plan_monitor(family, definition['type'], definition['name'], wanted, current,
                                   'absent' if state == 'deleted' else 'present', params['update_password']))
     if state == 'overridden':
