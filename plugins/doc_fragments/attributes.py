@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-
 class ModuleDocFragment(object):
 
     # For modules that create, change and delete monitors.

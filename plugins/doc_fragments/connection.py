@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-
 class ModuleDocFragment(object):
 
     # The connection options every module shares (plugins/module_utils/client.py CONNECTION_ARGSPEC).

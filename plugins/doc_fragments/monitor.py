@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-
 class ModuleDocFragment(object):
 
     # Options every single-monitor module shares (plugins/module_utils/fields.py common_fields()).

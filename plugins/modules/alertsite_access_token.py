@@ -22,7 +22,7 @@ description:
   - The token is a secret. Set C(no_log) to C(true) on the task that registers it; later tasks take it through
     O(access_token), which is never logged.
 author:
-  - community.alertsite maintainers
+  - community.alertsite maintainers (@ansible-collections)
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes.INFO_MODULE

@@ -15,7 +15,7 @@ description:
   - Lists AlertSite monitors of any type, reading every page of the API's listing.
   - Filters combine; without any, every monitor of the account is returned.
 author:
-  - community.alertsite maintainers
+  - community.alertsite maintainers (@ansible-collections)
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes.INFO_MODULE

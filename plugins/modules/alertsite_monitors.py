@@ -20,7 +20,7 @@ description:
   - All definitions are checked before any request. If a write fails, the other monitors are still converged,
     and the task fails afterwards, listing what failed in RV(msg) and in RV(results).
 author:
-  - community.alertsite maintainers
+  - community.alertsite maintainers (@ansible-collections)
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes

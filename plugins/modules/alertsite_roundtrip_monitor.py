@@ -20,7 +20,7 @@ description:
   - O(email_password) is write-only. The API never returns it, so it cannot be compared; O(update_password)
     decides when it is sent.
 author:
-  - community.alertsite maintainers
+  - community.alertsite maintainers (@ansible-collections)
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.monitor

@@ -17,7 +17,7 @@ description:
     holds, and only those that differ are changed, in one C(PATCH). A second identical run changes nothing
     and sends no write.
 author:
-  - community.alertsite maintainers
+  - community.alertsite maintainers (@ansible-collections)
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.monitor

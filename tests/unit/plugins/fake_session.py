@@ -83,6 +83,7 @@ def run_module(main, args, session, capsys):
 
     original = client_module.requests.Session
     client_module.requests.Session = lambda: session
+    code = None
     try:
         with patch_module_args(args):
             try:

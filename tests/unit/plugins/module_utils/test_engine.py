@@ -275,8 +275,9 @@ def test_diff_and_message_for_each_action():
                                  'after_header': "tcp monitor 'web' (id 100001)"}
     assert plan_message(update) == "Updated tcp monitor 'web' (id 100001): port, timeout"
     assert plan_message(update, check_mode=True).startswith('Would update')
-    create = plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's',
-                                                                  'pop3_hostname': 'p', 'email': 'a@b.c', 'email_password': 'pw'}, None)
+    wanted = {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's', 'pop3_hostname': 'p', 'email': 'a@b.c',
+              'email_password': 'pw'}
+    create = plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', wanted, None)
     assert plan_diff(create)['before'] == {}
     assert plan_diff(create)['after']['email_password'] == SECRET_MASK
     assert plan_message(create) == "Created email-round-trip monitor 'rt'"
