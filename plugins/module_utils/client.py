@@ -243,11 +243,13 @@ class AlertSiteClient(object):
         while True:
             params.update(limit=PAGE_SIZE, offset=offset)
             reply = self.get(path, params=params)
-            if isinstance(reply, list):
-                return items + reply
+            if isinstance(reply, list):  # a bare list: no envelope, no paging
+                reply = {'results': reply}
             if not isinstance(reply, dict) or not isinstance(reply.get('results'), list):
                 raise AlertSiteError('GET %s: the reply is not a list of results' % path, 'GET', path)
             page = reply['results']
+            if not all(isinstance(item, dict) for item in page):
+                raise AlertSiteError('GET %s: the list holds results that are not objects' % path, 'GET', path)
             items.extend(page)
             total = self._resultset_count(reply)
             offset += len(page)

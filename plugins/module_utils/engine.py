@@ -123,14 +123,18 @@ class MonitorIndex(object):
                 for monitor in self.by_key.get((api_type, name), [])]
 
 
-def get_monitor(client, monitor_id):
-    """The monitor with that id, or None when the API does not know it."""
+def get_monitor(client, monitor_id, missing_ok=True):
+    """The monitor with that id; None when the API does not know it and ``missing_ok``."""
+    path = '/monitors/%s' % monitor_id
     try:
-        return client.get('/monitors/%s' % monitor_id)
+        monitor = client.get(path)
     except AlertSiteError as exc:
-        if exc.status == 404:
+        if exc.status == 404 and missing_ok:
             return None
         raise
+    if not isinstance(monitor, dict) or not monitor:
+        raise AlertSiteError('GET %s: the reply is not a monitor: %.200r' % (path, monitor), 'GET', path)
+    return monitor
 
 
 # -- planning ------------------------------------------------------------------------------------------
@@ -224,7 +228,7 @@ def apply_plan(client, plan, check_mode=False):
         plan.monitor_id = create_monitor(client, plan)
     else:
         client.patch('/monitors/%s/%s' % (plan.api_type, plan.monitor_id), plan.payload())
-    return client.get('/monitors/%s' % plan.monitor_id)
+    return get_monitor(client, plan.monitor_id, missing_ok=False)
 
 
 def create_monitor(client, plan):

@@ -265,3 +265,9 @@ def test_connection_problems():
     assert 'api_url must start with' in connection_problems(dict(ok, api_url='ftp://x'))[0]
     assert connection_problems(dict(ok, api_timeout=0, api_retries=-1)) == [
         'api_timeout must be at least 1 second, got 0', 'api_retries must be 0 or more, got -1']
+
+
+def test_get_all_accepts_a_bare_list():
+    client, session, dummy = make(token_reply(), (200, [{'id': 1}, {'id': 2}]))
+    assert client.get_all('/monitors') == [{'id': 1}, {'id': 2}]
+    assert len(session.requests) == 2

@@ -290,3 +290,25 @@ def test_diff_and_message_for_each_action():
 def test_public_monitor_drops_secrets():
     assert public_monitor({'id': 1, 'email_password': 'pw', 'email': 'a@b.c'}) == {'id': 1, 'email': 'a@b.c'}
     assert public_monitor(None) == {}
+
+
+def test_a_read_back_that_is_not_a_monitor_is_a_clear_error():
+    client, session = client_with((200, {'id': '100001'}), (200, None))
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443}, TCP_ON_API)
+    with pytest.raises(AlertSiteError) as err:
+        apply_plan(client, plan)
+    assert str(err.value) == 'GET /monitors/100001: the reply is not a monitor: None'
+
+
+def test_listing_results_that_are_not_objects_are_a_clear_error():
+    client, session = client_with(page(['not', 'objects']))
+    with pytest.raises(AlertSiteError) as err:
+        MonitorIndex.load(client, ['tcp'])
+    assert str(err.value) == 'GET /monitors: the list holds results that are not objects'
+
+
+def test_unknown_extra_fields_are_carried_but_never_compared():
+    on_api = dict(TCP_ON_API, brand_new_field={'nested': [1, 2]}, another=None)
+    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 443}, on_api)
+    assert plan.action == 'none'
+    assert MonitorIndex([on_api]).find('tcp', 'web')['brand_new_field'] == {'nested': [1, 2]}
