@@ -33,6 +33,9 @@ from urllib.parse import parse_qs, urlsplit
 API_PREFIX = '/api/v3'
 SIM_PREFIX = '/_sim'
 FIRST_ID = 100001
+# Every token starts with these 8 hex digits (32 in all, like the real ones), so tests can search any
+# output for a leaked token without knowing its value.
+TOKEN_PREFIX = '5ec7e7ed'
 DEFAULT_USER = 'demo:demo-password'
 
 LOCATIONS = {
@@ -383,7 +386,7 @@ class State:
     # tokens
     def issue_token(self):
         """Create and remember a new access token."""
-        token = secrets.token_hex(16)
+        token = TOKEN_PREFIX + secrets.token_hex(12)
         with self.lock:
             self.tokens[token] = time.monotonic()
         return token
