@@ -56,14 +56,14 @@ trap 'exit 143' TERM
 
 python="$(as_find_python "$(as_python_for "$SERIES")")" || as_die "Python $(as_python_for "$SERIES") is required"
 venv="$(as_ensure_venv "$SERIES" "$python")" || as_die "could not build the venv"
-as_log "$("$venv/bin/ansible" --version | head -n1) in $venv"
+as_log "$("$venv/bin/ansible" --version | sed -n 1p) in $venv"
 
 # --- build and install the collection ---------------------------------------------------------
 copy="$(as_copy_collection "$WORK/src" --no-git)" || as_die "could not copy the collection"
 as_log "building the collection"
 "$venv/bin/ansible-galaxy" collection build "$copy" --output-path "$WORK/dist" </dev/null \
     || as_die "ansible-galaxy collection build failed"
-tarball="$(compgen -G "$WORK/dist/community-alertsite-*.tar.gz" | head -n1)"
+tarball="$(compgen -G "$WORK/dist/community-alertsite-*.tar.gz" | sed -n 1p)"
 [ -n "$tarball" ] || as_die "no collection tarball was built"
 as_log "installing $(basename "$tarball")"
 ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \

@@ -183,8 +183,12 @@ as_install_get_pip_standin() {
             as_log "keeping existing $target"
             continue
         fi
+        if [ -f "$target" ] && cmp -s "$AS_UTILS_DIR/get-pip-standin.py" "$target"; then
+            as_log "get-pip stand-in for pip $version in place at $target"
+            continue
+        fi
         cp "$AS_UTILS_DIR/get-pip-standin.py" "$target" || return 1
-        as_log "installed get-pip stand-in for pip $version at $target"
+        as_log "installed the get-pip stand-in for pip $version at $target"
     done <<<"$versions"
 }
 

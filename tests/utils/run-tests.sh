@@ -314,7 +314,9 @@ run_extra_checks() {
             export AS_TEST_VENV="$venv" AS_TEST_PYTHON="$venv/bin/python" AS_TEST_SERIES="$series"
             export AS_TEST_COLLECTION_ROOT="$copy" AS_TEST_COLLECTIONS_PATH="$dest"
             export AS_TEST_REPO_ROOT="$ROOT" AS_TEST_LIB="$HERE/lib.sh" AS_TEST_TMPDIR="$WORK/extra-tmp"
-            run_logged "$LOGS/extra-${name%.sh}.log" env "PATH=$WORK/bin:$venv/bin:$PATH" "$script"
+            # shellcheck disable=SC2030  # PATH is meant to change in this subshell only
+            export PATH="$WORK/bin:$venv/bin:$PATH"
+            run_logged "$LOGS/extra-${name%.sh}.log" "tests/utils/checks.d/$name"
         )
         rc=$?
         if [ "$rc" -eq 0 ]; then
@@ -348,7 +350,7 @@ run_entry() {
         record "$entry" setup 0 1 0 $((SECONDS - start)) "building the venv failed"
         return
     fi
-    "$venv/bin/ansible" --version | head -n1
+    "$venv/bin/ansible" --version | sed -n 1p
     as_install_get_pip_standin "$venv" || as_log "WARNING: could not install the get-pip stand-in"
     [ -z "$FIRST_VENV" ] && FIRST_VENV="$venv" && FIRST_SERIES="$entry"
     if ! copy="$(as_copy_collection "$WORK/$entry")"; then
@@ -356,9 +358,11 @@ run_entry() {
         return
     fi
     as_log "setup of $entry took $((SECONDS - start))s; collection copy: $copy"
+    # shellcheck disable=SC2031  # the PATH of the extra checks' subshell is not wanted here
     local saved_path="$PATH"
     if cd "$copy"; then
         AS_VENV="$venv"
+        # shellcheck disable=SC2031
         export PATH="$WORK/bin:$venv/bin:$saved_path"
         if has_word sanity "$STAGES"; then stage_sanity "$entry" "$python_version"; fi
         if has_word units "$STAGES"; then stage_units "$entry" "$python_version"; fi
