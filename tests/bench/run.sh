@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Copyright: Contributors to the community.alertsite collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The fleet benchmark: a loop over alertsite_tcp_monitor against the role community.alertsite.monitors,
+# measured against the local AlertSite API simulator (see tests/bench/fleet_benchmark.py).
+#
+#   bash tests/bench/run.sh [--sizes 50,200,500] [--json FILE] [--changed-percent 10] [--verbose]
+#
+# 1. builds (or reuses) the Python 3.11 + ansible-core 2.19 venv of tests/utils/run-tests.sh;
+# 2. builds the collection with ansible-galaxy collection build (from a copy of the working tree:
+#    tracked and untracked files that are not ignored) and installs the tarball into a temporary
+#    collections path;
+# 3. runs tests/bench/fleet_benchmark.py with that venv's Python, passing every argument through.
+#
+# Environment:
+#   BENCH_SERIES=2.19   the matrix entry whose venv is used (2.19 or 2.21)
+#   BENCH_VENV=         use this existing venv instead (it needs ansible-core and requests)
+#
+# The exit status is the benchmark's (non-zero also when a set-up step fails).
+
+# shellcheck source-path=SCRIPTDIR
+set -uo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../utils/lib.sh
+. "$HERE/../utils/lib.sh"
+
+SERIES="${BENCH_SERIES:-2.19}"
+VENV="${BENCH_VENV:-}"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-bench.XXXXXX")" || as_die "mktemp failed"
+
+BENCH_PID=''
+
+# shellcheck disable=SC2317  # invoked by the traps
+cleanup() {
+    rm -rf "$WORK"
+}
+# shellcheck disable=SC2317  # invoked by the traps
+stop() {
+    # the benchmark stops its simulator and playbook itself on SIGTERM
+    if [ -n "$BENCH_PID" ]; then
+        kill -TERM "$BENCH_PID" 2>/dev/null
+        wait "$BENCH_PID" 2>/dev/null
+    fi
+    exit "$1"
+}
+trap cleanup EXIT
+trap 'stop 130' INT
+trap 'stop 143' TERM
+
+if [ -n "$VENV" ]; then
+    if [ ! -x "$VENV/bin/python" ] || [ ! -x "$VENV/bin/ansible-playbook" ]; then
+        as_die "BENCH_VENV=$VENV is not a venv with ansible-core"
+    fi
+else
+    python="$(as_find_python "$(as_python_for "$SERIES")")" || as_die "Python $(as_python_for "$SERIES") is required"
+    VENV="$(as_ensure_venv "$SERIES" "$python")" || as_die "could not build the venv"
+fi
+# read the whole output: with "| head -n1" ansible may die of a broken pipe
+version="$("$VENV/bin/ansible" --version </dev/null 2>&1)" || as_die "$VENV/bin/ansible --version failed: $version"
+as_log "${version%%$'\n'*} in $VENV"
+
+# --- build and install the collection ---------------------------------------------------------
+copy="$(as_copy_collection "$WORK/src" --no-git)" || as_die "could not copy the collection"
+as_log "building the collection"
+"$VENV/bin/ansible-galaxy" collection build "$copy" --output-path "$WORK/dist" </dev/null >"$WORK/build.log" 2>&1 \
+    || { cat "$WORK/build.log" >&2; as_die "ansible-galaxy collection build failed"; }
+tarball="$(compgen -G "$WORK/dist/community-alertsite-*.tar.gz" | head -n1)"
+[ -n "$tarball" ] || as_die "no collection tarball was built"
+as_log "installing $(basename "$tarball")"
+ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
+    "$VENV/bin/ansible-galaxy" collection install --offline -p "$WORK/collections" "$tarball" </dev/null >"$WORK/install.log" 2>&1 \
+    || { cat "$WORK/install.log" >&2; as_die "ansible-galaxy collection install failed"; }
+
+# --- run the benchmark ------------------------------------------------------------------------
+# in the background, so that a signal reaches the traps at once (and through them the benchmark)
+"$VENV/bin/python" "$HERE/fleet_benchmark.py" --collections-path "$WORK/collections" \
+    --ansible-playbook "$VENV/bin/ansible-playbook" "$@" </dev/null &
+BENCH_PID=$!
+wait "$BENCH_PID"
+rc=$?
+BENCH_PID=''
+exit "$rc"
