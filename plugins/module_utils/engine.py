@@ -272,7 +272,9 @@ def predicted_monitor(plan):
 # -- reporting -----------------------------------------------------------------------------------------
 
 def _masked(family, values):
-    return OrderedDict((key, SECRET_MASK if family.by_name[key].secret else value) for key, value in values.items())
+    """Secrets shown as a mask; a write-only secret the API never returns stays None (unknown)."""
+    return OrderedDict((key, SECRET_MASK if family.by_name[key].secret and value is not None else value)
+                       for key, value in values.items())
 
 
 def plan_diff(plan):

@@ -17,7 +17,6 @@ __metaclass__ = type
 import ipaddress
 
 from ansible.module_utils.parsing.convert_bool import boolean
-from ansible.module_utils.six import string_types
 
 SECRET_MASK = '********'
 
@@ -25,7 +24,7 @@ SECRET_MASK = '********'
 def _int(value):
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, string_types) and value.strip().lstrip('-').isdigit():
+    if isinstance(value, str) and value.strip().lstrip('-').isdigit():
         return int(value.strip())
     return value
 
@@ -38,7 +37,7 @@ def _bool(value):
 
 
 def _str(value):
-    return value if isinstance(value, string_types) else str(value)
+    return value if isinstance(value, str) else str(value)
 
 
 def _location_id(item):

@@ -135,6 +135,23 @@ run_logged() {
     return "$rc"
 }
 
+# Like run_logged, but the command's output goes only to the log.
+run_quiet() {
+    local log="$1"
+    shift
+    {
+        printf '$'
+        printf ' %q' "$@"
+        printf '\n'
+    } >>"$log"
+    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null >>"$log" 2>&1
+    local rc=$?
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+        echo "TIMEOUT: the command above was stopped after ${COMMAND_TIMEOUT}s" | tee -a "$log"
+    fi
+    return "$rc"
+}
+
 # print a per-test result table from lines "STATUS<TAB>NAME" on stdin
 print_results() {
     local status name
@@ -257,7 +274,7 @@ list_integration_targets() {
 
 stage_integration() {
     local entry="$1" python="$2"
-    local log="$LOGS/$entry-integration.log" start=$SECONDS target t0 rc
+    local log="$LOGS/$entry-integration.log" start=$SECONDS target target_log t0 rc
     local passed=0 failed=0
     local -a targets=() failed_names=() rows=()
     banner "$entry integration: ansible-test integration --venv --python $python TARGET (one target at a time)"
@@ -267,11 +284,18 @@ stage_integration() {
     else
         echo "integration targets: ${targets[*]}" | tee -a "$log"
     fi
+    local -a scanned=()
     for target in "${targets[@]}"; do
         t0=$SECONDS
-        # each call reuses ansible-test's delegation venv (tests/output/.tmp/delegation) of the copy
-        run_logged "$log" ansible-test integration --venv --python "$python" --color no "$target"
+        # Every target runs at -vvv into its own log (only a failure's tail is printed), so that the
+        # secret scan below reads everything Ansible showed. Each call reuses ansible-test's
+        # delegation venv (tests/output/.tmp/delegation) of the copy.
+        target_log="$LOGS/$entry-integration-$target.log"
+        echo "integration target $target (-vvv output in $(basename "$target_log"))" | tee -a "$log"
+        run_quiet "$target_log" ansible-test integration --venv --python "$python" --color no -vvv "$target"
         rc=$?
+        # sim_selftest drives the simulator with raw HTTP and its own credentials: not the collection's output
+        [ "$target" = sim_selftest ] || scanned+=("$target_log")
         if [ "$rc" -eq 0 ]; then
             passed=$((passed + 1))
             rows+=("passed"$'\t'"$target ($((SECONDS - t0))s)")
@@ -279,8 +303,20 @@ stage_integration() {
             failed=$((failed + 1))
             failed_names+=("$target")
             rows+=("failed"$'\t'"$target ($((SECONDS - t0))s, exit status $rc)")
+            echo "--- last 80 lines of $target_log:"
+            tail -n 80 "$target_log"
         fi
     done
+    if [ "${#scanned[@]}" -gt 0 ]; then
+        if run_logged "$log" bash "$HERE/scan-secrets.sh" "$PWD" "${scanned[@]}"; then
+            passed=$((passed + 1))
+            rows+=("passed"$'\t'"no secret in the -vvv output of ${#scanned[@]} targets")
+        else
+            failed=$((failed + 1))
+            failed_names+=("secret scan")
+            rows+=("failed"$'\t'"secrets found in the -vvv output")
+        fi
+    fi
     if [ "${#rows[@]}" -gt 0 ]; then
         echo "integration results ($entry):"
         printf '%s\n' "${rows[@]}" | print_results
