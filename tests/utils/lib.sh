@@ -17,6 +17,13 @@
 #   as_cache_dir                  print the cache directory, ${XDG_CACHE_HOME:-$HOME/.cache}/community.alertsite
 #   as_ensure_venv SERIES PYTHON  create or reuse the cached venv for tests/utils/requirements-SERIES.txt
 #                                 and print its path
+#   as_ensure_named_venv NAME REQUIREMENTS PYTHON [HEALTH_FUNCTION]
+#                                 create or reuse the cached venv <cache>/venv-NAME for the requirements
+#                                 file REQUIREMENTS (rebuilt when it or PYTHON changes) and print its path;
+#                                 HEALTH_FUNCTION VENV (default: its python runs) must succeed on it
+#   as_ensure_tools_venv          the venv "tools" of tests/utils/requirements-tools.txt on Python 3.11
+#                                 (ansible-lint, antsibull-docs, antsibull-changelog, ansible-builder,
+#                                 ansible-runner, ansible-core): create or reuse it and print its path
 #   as_install_get_pip_standin VENV
 #                                 put tests/utils/get-pip-standin.py where the ansible-test of VENV
 #                                 looks for its cached get-pip script(s)
@@ -113,30 +120,41 @@ _as_venv_healthy() {
 }
 
 as_ensure_venv() {
-    local series="$1" python="$2" cache requirements venv key stamp lock_fd=''
+    local series="$1" python="$2" requirements
     requirements="$AS_UTILS_DIR/requirements-$series.txt"
     [ -f "$requirements" ] || as_die "missing $requirements"
+    as_ensure_named_venv "$series" "$requirements" "$python" _as_venv_healthy
+}
+
+_as_venv_python_works() {
+    [ -x "$1/bin/python" ] && "$1/bin/python" -c 'import sys' >/dev/null 2>&1 </dev/null
+}
+
+as_ensure_named_venv() {
+    local name="$1" requirements="$2" python="$3" healthy="${4:-_as_venv_python_works}"
+    local cache venv key stamp lock_fd=''
+    [ -f "$requirements" ] || as_die "missing $requirements"
     cache="$(as_cache_dir)"
-    venv="$cache/venv-$series"
+    venv="$cache/venv-$name"
     stamp="$venv/.requirements-key"
     mkdir -p "$cache" || return 1
     key="$(_as_venv_key "$requirements" "$python")" || return 1
 
     # serialise concurrent runs that share the cache
     if command -v flock >/dev/null 2>&1; then
-        exec {lock_fd}>"$cache/venv-$series.lock"
+        exec {lock_fd}>"$cache/venv-$name.lock"
         flock "$lock_fd"
     fi
 
     local rc=0
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && _as_venv_healthy "$venv"; then
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && "$healthy" "$venv"; then
         as_log "reusing venv $venv (key $key)"
     else
-        as_log "building venv $venv for ansible-core $series with $python"
+        as_log "building venv $venv from $(basename "$requirements") with $python"
         rm -rf "$venv"
         if "$python" -m venv "$venv" </dev/null >&2 \
             && "$venv/bin/python" -m pip install --disable-pip-version-check -q -r "$requirements" </dev/null >&2 \
-            && _as_venv_healthy "$venv"; then
+            && "$healthy" "$venv"; then
             printf '%s\n' "$key" >"$stamp"
         else
             as_log "failed to build venv $venv"
@@ -150,6 +168,22 @@ as_ensure_venv() {
     fi
     [ "$rc" -eq 0 ] || return "$rc"
     printf '%s\n' "$venv"
+}
+
+_as_tools_venv_healthy() {
+    local venv="$1" tool
+    for tool in ansible-lint antsibull-docs antsibull-changelog ansible-builder ansible-runner \
+        ansible-playbook ansible-doc ansible-galaxy; do
+        [ -x "$venv/bin/$tool" ] || return 1
+    done
+    "$venv/bin/python" -c 'import ansible, ansiblelint, antsibull_docs, antsibull_changelog, ansible_builder, ansible_runner, requests' \
+        >/dev/null 2>&1 </dev/null
+}
+
+as_ensure_tools_venv() {
+    local python
+    python="$(as_find_python 3.11)" || return 1
+    as_ensure_named_venv tools "$AS_UTILS_DIR/requirements-tools.txt" "$python" _as_tools_venv_healthy
 }
 
 # The pip version(s) that the ansible-test of a venv bootstraps, read from its python_requirements.py
