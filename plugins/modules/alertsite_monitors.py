@@ -14,7 +14,7 @@ version_added: 0.1.0
 description:
   - Takes a list of monitor definitions (TCP, IMAP, POP3, SMTP and round-trip email) and converges them all with
     one login and one paged listing, writing only what differs. Built for fleets of hundreds of monitors, for
-    example from an AWX job template through the role M(community.alertsite.monitors).
+    example from an AWX job template through the role P(community.alertsite.monitors#role).
   - Each definition is planned exactly as the single-monitor modules plan one monitor (same options, same
     checks, same comparison), identified by its O(config[].type) and O(config[].name).
   - All definitions are checked before any request. If a write fails, the other monitors are still converged,
