@@ -18,6 +18,8 @@ import random
 import time
 import traceback
 
+from urllib.parse import urlparse
+
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 try:
@@ -70,6 +72,8 @@ def connection_problems(params):
     url = params.get('api_url') or ''
     if not url.startswith(('http://', 'https://')):
         problems.append('api_url must start with http:// or https://, got %r' % url)
+    elif not urlparse(url).hostname:
+        problems.append('api_url has no host name: %r' % url)
     if params.get('api_timeout') is not None and params['api_timeout'] < 1:
         problems.append('api_timeout must be at least 1 second, got %s' % params['api_timeout'])
     if params.get('api_retries') is not None and params['api_retries'] < 0:
@@ -342,12 +346,12 @@ def _snippet(text, limit=200):
 
 def run_access_token_module():
     """alertsite_access_token: log in once and hand the token to later tasks."""
-    from ansible.module_utils.basic import AnsibleModule
+    from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
 
     spec = connection_argument_spec()
     spec['username']['required'] = True
     spec['password']['required'] = True
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    module = new_module(spec)
     problems = connection_problems(dict(module.params, access_token=None))
     if problems:
         module.fail_json(msg='; '.join(problems))

@@ -22,8 +22,7 @@ __metaclass__ = type
 
 from collections import OrderedDict
 
-from ansible.module_utils.basic import AnsibleModule
-
+from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
 from ansible_collections.community.alertsite.plugins.module_utils.client import (
     AlertSiteClient,
     AlertSiteError,
@@ -70,6 +69,13 @@ def input_problems(family, values):
     problems = [family.by_name[name].problem(value) for name, value in values.items()]
     problems.extend(check(values) for check in family.checks)
     return [problem for problem in problems if problem]
+
+
+def id_problems(monitor_id):
+    """A monitor id is a number; anything else would change the request's path."""
+    if monitor_id is not None and not monitor_id.strip().isdigit():
+        return ['id must be a monitor id (digits only), got %r' % monitor_id]
+    return []
 
 
 # -- the API's side ------------------------------------------------------------------------------------
@@ -307,11 +313,11 @@ def plan_message(plan, check_mode=False, state='present'):
 
 def run_monitor_module(family):
     """The whole life of a single-monitor module (alertsite_tcp_monitor and its kin)."""
-    module = AnsibleModule(argument_spec=monitor_argument_spec(family), supports_check_mode=True)
+    module = new_module(monitor_argument_spec(family))
     params = module.params
     api_type = family.api_type(params)
     wanted = wanted_values(family, params)
-    problems = input_problems(family, wanted) + connection_problems(params)
+    problems = id_problems(params['id']) + input_problems(family, wanted) + connection_problems(params)
     if problems:
         module.fail_json(msg='; '.join(problems))
     client = AlertSiteClient.from_module(module)
@@ -376,9 +382,9 @@ def find_monitors(client, monitor_id=None, name=None, api_types=None):
 
 def run_info_module():
     """alertsite_monitor_info: read only, the same in check mode."""
-    module = AnsibleModule(argument_spec=info_argument_spec(), supports_check_mode=True)
+    module = new_module(info_argument_spec())
     params = module.params
-    problems = connection_problems(params)
+    problems = id_problems(params['id']) + connection_problems(params)
     if params['name'] is not None and not params['name'].strip():
         problems.insert(0, 'name must not be empty')
     if problems:

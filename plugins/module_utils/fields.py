@@ -184,7 +184,7 @@ def url_or_host(schemes):
 
 def email_address(value):
     local, at, domain = value.partition('@')
-    if not (local and at and '.' in domain) or any(char.isspace() for char in value):
+    if not (local and at and '.' in domain.strip('.')) or '@' in domain or any(char.isspace() for char in value):
         return 'must be an email address such as monitor@example.com, got %r' % value
     return None
 

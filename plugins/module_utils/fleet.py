@@ -15,8 +15,7 @@ __metaclass__ = type
 
 from collections import OrderedDict
 
-from ansible.module_utils.basic import AnsibleModule
-
+from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
 from ansible_collections.community.alertsite.plugins.module_utils.client import (
     AlertSiteClient,
     AlertSiteError,
@@ -173,12 +172,14 @@ def fleet_message(state, plans, check_mode, errors):
 
 def run_fleet_module():
     """alertsite_monitors: converge many monitors of any managed type in one task."""
-    module = AnsibleModule(argument_spec=fleet_argument_spec(), supports_check_mode=True)
+    module = new_module(fleet_argument_spec())
     params = module.params
     problems = fleet_problems(params) + connection_problems(params)
     if problems:
         module.fail_json(msg='; '.join(problems))
     params['override_types'] = set(listed_types(params))
+    if not params['override_types']:
+        module.exit_json(changed=False, results=[], msg=fleet_message(params['state'], [], module.check_mode, []))
     client = AlertSiteClient.from_module(module)
     try:
         index = MonitorIndex.load(client, listed_types(params))

@@ -1,0 +1,50 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The one place every module of the collection is created: :func:`new_module`.
+
+Ansible turns any value given to a ``str`` option into text (a dict becomes ``"{'a': 1}"``) and a boolean
+given to an ``int`` option into 0 or 1. For options that name monitors and servers that silently creates
+nonsense, so the raw input is checked too, before any request.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible.module_utils.basic import AnsibleModule, _load_params
+
+
+def _type_name(value):
+    return {dict: 'a dictionary', list: 'a list', bool: 'a boolean'}.get(type(value), type(value).__name__)
+
+
+def raw_type_problems(argument_spec, raw, where=''):
+    """Options whose raw value Ansible would only accept by converting it into something else."""
+    problems = []
+    for name, spec in argument_spec.items():
+        keys = [name] + list(spec.get('aliases', []))
+        given = [raw[key] for key in keys if isinstance(raw, dict) and raw.get(key) is not None]
+        if not given:
+            continue
+        value = given[0]
+        kind = spec.get('type', 'str')
+        label = where + name
+        if kind == 'str' and isinstance(value, (dict, list, bool)):
+            problems.append('%s must be a string, got %s' % (label, _type_name(value)))
+        elif kind == 'int' and isinstance(value, bool):
+            problems.append('%s must be an integer, got a boolean' % label)
+        elif kind == 'list' and spec.get('options') and isinstance(value, list):
+            for position, item in enumerate(value):
+                problems.extend(raw_type_problems(spec['options'], item, '%s%s[%d].' % (where, name, position)))
+    return problems
+
+
+def new_module(argument_spec, **kwargs):
+    """An ``AnsibleModule`` (check mode supported) whose raw input was also checked for silent conversions."""
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+    problems = raw_type_problems(argument_spec, _load_params())
+    if problems:
+        module.fail_json(msg='; '.join(problems))
+    return module
