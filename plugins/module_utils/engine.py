@@ -162,7 +162,8 @@ class Plan(object):
         self.current = current
         self.send = send or OrderedDict()
         self.before = before or OrderedDict()
-        self.monitor_id = current.get('id') if current else None
+        # ids compare as strings: the API writes "123" and reads 123
+        self.monitor_id = str(current['id']) if current and current.get('id') is not None else None
 
     @property
     def changed(self):
@@ -253,7 +254,7 @@ def create_monitor(client, plan):
                 raise
             created = MonitorIndex.load(client, [plan.api_type]).find(plan.api_type, plan.name)
             if created is not None:
-                return created.get('id')
+                return str(created.get('id'))
             if attempt == attempts:
                 raise AlertSiteError('%s; looked again and %s does not exist, so nothing was created'
                                      % (exc, monitor_label(plan.api_type, plan.name)),
@@ -263,7 +264,7 @@ def create_monitor(client, plan):
         if monitor_id in (None, ''):
             raise AlertSiteError('POST /monitors/%s: the reply holds no monitor id' % plan.api_type, 'POST',
                                  '/monitors/%s' % plan.api_type)
-        return monitor_id
+        return str(monitor_id)
 
 
 def predicted_monitor(plan):

@@ -42,7 +42,8 @@ MANAGED_TYPES = sorted(FAMILY_OF_TYPE)
 
 def definition_spec():
     """The options of one monitor definition: ``type`` plus every family's fields (one spec per name)."""
-    spec = OrderedDict(type=dict(type='str', required=True, choices=MANAGED_TYPES))
+    # type is checked in definition_problems, so that an unknown one names its definition
+    spec = OrderedDict(type=dict(type='str', required=True))
     for family in FAMILIES:
         for field in family.fields:
             spec.setdefault(field.name, field.argument_spec())
@@ -65,8 +66,10 @@ def fleet_argument_spec():
 
 def definition_problems(position, definition):
     """Problems of one definition, each prefixed with where it stands in ``config``."""
-    family = FAMILY_OF_TYPE[definition['type']]
     where = 'config[%d] (%s %r)' % (position, definition['type'], definition['name'])
+    family = FAMILY_OF_TYPE.get(definition['type'])
+    if family is None:
+        return ['%s: type must be one of %s' % (where, ', '.join(MANAGED_TYPES))]
     foreign = [key for key, value in definition.items()
                if value is not None and key != 'type' and key not in family.by_name]
     problems = ['%s is not an option of %s monitors' % (key, definition['type']) for key in foreign]

@@ -65,10 +65,9 @@ options:
     suboptions:
       type:
         description:
-          - The API monitor type.
+          - The API monitor type, one of V(tcp), V(email-imap), V(email-pop), V(email-smtp) and V(email-round-trip).
         type: str
         required: true
-        choices: [email-imap, email-pop, email-round-trip, email-smtp, tcp]
       name:
         description:
           - Name of the monitor; with O(config[].type) it identifies the monitor.

@@ -130,7 +130,7 @@ def test_update_sends_only_the_differing_fields():
     assert plan.action == 'update'
     assert plan.payload() == {'port': 8443}
     assert plan.before == {'port': 443}
-    assert plan.monitor_id == 100001
+    assert plan.monitor_id == '100001'
 
 
 def test_in_sync_is_nothing_even_when_the_api_uses_strings():
@@ -166,7 +166,7 @@ def test_roundtrip_checks_use_the_existing_values_when_updating():
 def test_absent_plans():
     assert plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, None, state='absent').action == 'none'
     plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API, state='absent')
-    assert plan.action == 'delete' and plan.monitor_id == 100001
+    assert plan.action == 'delete' and plan.monitor_id == '100001'
     diff = plan_diff(plan)
     assert diff['after'] == {} and diff['before']['port'] == 443
 

@@ -46,7 +46,7 @@ def fleet_params(config, state='merged', types=None, update_password='on_create'
 
 def test_definition_spec_is_the_union_of_the_declarations():
     spec = definition_spec()
-    assert spec['type']['choices'] == ['email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'tcp']
+    assert spec['type'] == dict(type='str', required=True)
     assert spec['name'] == dict(type='str', required=True)
     assert spec['email_password'] == dict(type='str', no_log=True)
     assert spec['port'] == dict(type='int')
@@ -54,14 +54,16 @@ def test_definition_spec_is_the_union_of_the_declarations():
 
 def test_problems_name_the_definition_and_the_option():
     config = [
+        definition(type='ftp', name='files'),
         definition(type='tcp', name='a', port=0),
         definition(type='email-round-trip', name='b', port=25),
         definition(type='tcp', name='a'),
     ]
     assert fleet_problems(fleet_params(config)) == [
-        "config[0] (tcp 'a'): port must be between 1 and 65535, got 0",
-        "config[1] (email-round-trip 'b'): port is not an option of email-round-trip monitors",
-        "config[0] and config[2] both define tcp monitor 'a'",
+        "config[0] (ftp 'files'): type must be one of email-imap, email-pop, email-round-trip, email-smtp, tcp",
+        "config[1] (tcp 'a'): port must be between 1 and 65535, got 0",
+        "config[2] (email-round-trip 'b'): port is not an option of email-round-trip monitors",
+        "config[1] and config[3] both define tcp monitor 'a'",
     ]
 
 
