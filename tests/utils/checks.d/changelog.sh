@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Copyright: Contributors to the community.alertsite collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Extra check (run by tests/utils/run-tests.sh): the changelog.
+#   1. antsibull-changelog lint (the fragments in changelogs/fragments/) and
+#      antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml;
+#   2. changelogs/changelog.yaml holds a released 0.1.0 (release date and release summary);
+#   3. CHANGELOG.rst is what antsibull-changelog generate makes of changelogs/changelog.yaml
+#      (generated in a scratch copy of the collection, so the tree checked is not written to).
+set -euo pipefail
+
+# shellcheck source=common.bash
+. "$(dirname "${BASH_SOURCE[0]}")/common.bash"
+
+[ -f changelogs/config.yaml ] || check_fail "no changelogs/config.yaml"
+[ -f changelogs/changelog.yaml ] || check_fail "no changelogs/changelog.yaml: run antsibull-changelog release"
+[ -f CHANGELOG.rst ] || check_fail "no CHANGELOG.rst: run antsibull-changelog release (or generate)"
+TOOLS="$(check_tools_venv)" || check_fail "could not build the tools venv"
+export ANSIBLE_NOCOLOR=1 NO_COLOR=1
+export PATH="$TOOLS/bin:$PATH"
+
+# 1. lint: exit status 0 and no finding printed
+lint() {
+    local out="$CHECK_TMP/lint.out" rc=0
+    timeout -k 10 120 antsibull-changelog "$@" </dev/null >"$out" 2>&1 || rc=$?
+    { printf '$ antsibull-changelog %s\n' "$*"; cat "$out"; } >>"$CHECK_LOG"
+    [ "$rc" -eq 0 ] || check_fail "antsibull-changelog $* failed (exit status $rc)"
+    if grep -q '[^[:space:]]' "$out"; then
+        check_fail "antsibull-changelog $* printed findings"
+    fi
+}
+lint lint
+lint lint-changelog-yaml changelogs/changelog.yaml
+
+# 2. the released 0.1.0
+check_py 60 "$TOOLS/bin/python" changelogs/changelog.yaml <<'PYTHON' || check_fail "changelogs/changelog.yaml has no released 0.1.0"
+import datetime
+import sys
+
+import yaml
+
+with open(sys.argv[1], encoding='utf-8') as handle:
+    changelog = yaml.safe_load(handle)
+release = (changelog.get('releases') or {}).get('0.1.0')
+problems = []
+if not isinstance(release, dict):
+    problems.append('no release 0.1.0 in releases')
+else:
+    try:
+        datetime.date.fromisoformat(str(release.get('release_date')))
+    except ValueError:
+        problems.append('release 0.1.0 has no valid release_date (%r)' % release.get('release_date'))
+    if not (release.get('changes') or {}).get('release_summary'):
+        problems.append('release 0.1.0 has no release_summary')
+    if not release.get('modules'):
+        problems.append('release 0.1.0 lists no new modules')
+if problems:
+    print('\n'.join(problems))
+    sys.exit(1)
+print('0.1.0 released on %s with %d modules' % (release['release_date'], len(release['modules'])))
+PYTHON
+released="$(grep -o '^0\.1\.0 released on .*' "$CHECK_LOG" | tail -n1)"
+
+# 3. CHANGELOG.rst is up to date
+scratch="$CHECK_TMP/collections/ansible_collections/community/alertsite"
+mkdir -p "$scratch"
+tar --exclude=./.git --exclude=./tests/output --exclude=./.ansible -cf - . | tar -xf - -C "$scratch"
+(
+    cd "$scratch"
+    ANSIBLE_COLLECTIONS_PATH="$CHECK_TMP/collections" check_run 300 antsibull-changelog generate
+) || check_fail "antsibull-changelog generate failed"
+if ! diff -u CHANGELOG.rst "$scratch/CHANGELOG.rst" >>"$CHECK_LOG" 2>&1; then
+    check_fail "CHANGELOG.rst differs from what antsibull-changelog generate makes of changelogs/changelog.yaml (diff above)"
+fi
+
+check_pass "antsibull-changelog lint clean; $released; CHANGELOG.rst up to date"

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Copyright: Contributors to the community.alertsite collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Extra check (run by tests/utils/run-tests.sh): the collection's documentation.
+#   1. antsibull-docs lint-collection-docs --plugin-docs . must report nothing (module and role docs,
+#      docs/docsite/links.yml, extra-docs.yml and the rst guides);
+#   2. ansible-doc --json over every module of plugins/modules/ (the docs with the fragments merged) must
+#      show: version_added, a non-empty seealso, attributes each with a description and a support level,
+#      EXAMPLES, and a RETURN block where every value (also inside "contains") has a description, a
+#      type and a sample.
+set -euo pipefail
+
+# shellcheck source=common.bash
+. "$(dirname "${BASH_SOURCE[0]}")/common.bash"
+
+TOOLS="$(check_tools_venv)" || check_fail "could not build the tools venv"
+export ANSIBLE_COLLECTIONS_PATH="$COLLECTIONS_PATH"
+export ANSIBLE_NOCOLOR=1 NO_COLOR=1
+export PATH="$TOOLS/bin:$PATH"
+
+# 1. antsibull-docs: exit status 0 and no finding printed
+lint_out="$CHECK_TMP/antsibull-docs.out"
+if ! timeout -k 10 600 antsibull-docs lint-collection-docs --plugin-docs . </dev/null >"$lint_out" 2>&1; then
+    cat "$lint_out" >>"$CHECK_LOG"
+    check_fail "antsibull-docs lint-collection-docs --plugin-docs . found problems"
+fi
+if grep -q '[^[:space:]]' "$lint_out"; then
+    cat "$lint_out" >>"$CHECK_LOG"
+    check_fail "antsibull-docs lint-collection-docs --plugin-docs . printed findings"
+fi
+
+# 2. ansible-doc --json over every module
+modules=()
+for path in plugins/modules/*.py; do
+    name="$(basename "$path" .py)"
+    [ "$name" = __init__ ] || modules+=("community.alertsite.$name")
+done
+[ "${#modules[@]}" -gt 0 ] || check_fail "no module found in plugins/modules/"
+doc_json="$CHECK_TMP/ansible-doc.json"
+if ! timeout -k 10 300 ansible-doc --json -t module "${modules[@]}" </dev/null >"$doc_json" 2>>"$CHECK_LOG"; then
+    check_fail "ansible-doc --json -t module ${modules[*]} failed"
+fi
+
+check_py 60 "$TOOLS/bin/python" "$doc_json" "${modules[@]}" <<'PYTHON' || check_fail "module documentation is incomplete (see above)"
+import json
+import sys
+
+with open(sys.argv[1], encoding='utf-8') as handle:
+    docs = json.load(handle)
+problems = []
+
+
+def check_returns(module, values, path):
+    for key, spec in sorted(values.items()):
+        where = '%s: RETURN %s%s' % (module, path, key)
+        if not isinstance(spec, dict):
+            problems.append('%s is not a mapping' % where)
+            continue
+        if not spec.get('description'):
+            problems.append('%s has no description' % where)
+        if not spec.get('type'):
+            problems.append('%s has no type' % where)
+        if 'sample' not in spec:
+            problems.append('%s has no sample' % where)
+        if spec.get('contains'):
+            check_returns(module, spec['contains'], path + key + '.')
+
+
+for module in sys.argv[2:]:
+    entry = docs.get(module)
+    if not entry or not entry.get('doc'):
+        problems.append('%s: ansible-doc returned no documentation' % module)
+        continue
+    doc = entry['doc']
+    if not doc.get('version_added'):
+        problems.append('%s: no version_added' % module)
+    seealso = doc.get('seealso') or []
+    if not seealso:
+        problems.append('%s: no seealso' % module)
+    attributes = doc.get('attributes') or {}
+    if not attributes:
+        problems.append('%s: no attributes' % module)
+    for name, attribute in sorted(attributes.items()):
+        if not isinstance(attribute, dict) or not attribute.get('description'):
+            problems.append('%s: attribute %s has no description' % (module, name))
+        elif not attribute.get('support'):
+            problems.append('%s: attribute %s has no support level' % (module, name))
+    if not (entry.get('examples') or '').strip():
+        problems.append('%s: no EXAMPLES' % module)
+    returns = entry.get('return') or {}
+    if not returns:
+        problems.append('%s: no RETURN values' % module)
+    check_returns(module, returns, '')
+    print('%s: version_added %s, %d seealso, %d attributes, %d return values'
+          % (module, doc.get('version_added'), len(seealso), len(attributes), len(returns)))
+
+if problems:
+    print('\n'.join(problems))
+    sys.exit(1)
+PYTHON
+
+check_pass "antsibull-docs lint-collection-docs clean; ${#modules[@]} modules with version_added, seealso, attributes, examples and RETURN samples"
