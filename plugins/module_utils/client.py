@@ -157,7 +157,10 @@ class AlertSiteClient(object):
         if session is None:
             session = requests.Session()
         self.session = session
-        self.session.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
+        # Passed with every request too: requests lets REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE from the
+        # environment override the session's verify (even False), but not a per-request one.
+        self.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
+        self.session.verify = self.verify
         self.session.headers.update({
             'Accept': 'application/json',
             'User-Agent': 'community.alertsite/%s' % COLLECTION_VERSION,
@@ -284,7 +287,8 @@ class AlertSiteClient(object):
             attempt += 1
             last_attempt = attempt > self.retries
             try:
-                response = self.session.request(method, url, params=params, json=json, headers=headers, timeout=self.timeout)
+                response = self.session.request(method, url, params=params, json=json, headers=headers, timeout=self.timeout,
+                                                verify=self.verify)
             except requests.exceptions.RequestException as exc:
                 reason = self._transport_reason(exc)
                 if may_repeat and not last_attempt:

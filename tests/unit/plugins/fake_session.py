@@ -42,9 +42,9 @@ class FakeSession(object):
     def add(self, *replies):
         self.replies.extend(replies)
 
-    def request(self, method, url, params=None, json=None, headers=None, timeout=None):
+    def request(self, method, url, params=None, json=None, headers=None, timeout=None, verify=None):
         self.requests.append(dict(method=method, url=url, params=dict(params or {}), json=json,
-                                  headers=dict(headers or {}), timeout=timeout))
+                                  headers=dict(headers or {}), timeout=timeout, verify=verify))
         if not self.replies:
             raise AssertionError('unexpected request: %s %s' % (method, url))
         reply = self.replies.pop(0)

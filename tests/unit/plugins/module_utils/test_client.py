@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
+import requests
 
 from ansible_collections.community.alertsite.plugins.module_utils import client as client_mod
 from ansible_collections.community.alertsite.plugins.module_utils.client import (
@@ -241,6 +242,41 @@ def test_tls_settings_reach_the_session():
     assert make(validate_certs=False)[0].session.verify is False
     assert make(ca_path='/ca.pem')[0].session.verify == '/ca.pem'
     assert make()[0].session.verify is True
+
+
+class RecordingAdapter(requests.adapters.HTTPAdapter):
+    """A transport adapter that records the verify setting each request reaches it with, and replies 200."""
+
+    def __init__(self):
+        super(RecordingAdapter, self).__init__()
+        self.verify = []
+
+    def send(self, request, **kwargs):  # pylint: disable=arguments-differ
+        self.verify.append(kwargs.get('verify'))
+        response = requests.Response()
+        response.status_code = 200
+        response.headers['Content-Type'] = 'application/json'
+        response._content = b'{"id": 1}'  # pylint: disable=protected-access
+        response.request = request
+        response.url = request.url
+        return response
+
+
+@pytest.mark.parametrize('options, verify', [
+    (dict(validate_certs=False), False),
+    (dict(ca_path='/ca.pem'), '/ca.pem'),
+    (dict(validate_certs=False, ca_path='/ca.pem'), False),
+    (dict(), '/env/bundle.pem'),  # validate_certs true and no ca_path: the environment's bundle is fine
+])
+def test_tls_settings_win_over_a_ca_bundle_from_the_environment(monkeypatch, options, verify):
+    monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/env/bundle.pem')
+    monkeypatch.setenv('CURL_CA_BUNDLE', '/env/bundle.pem')
+    session = requests.Session()
+    adapter = RecordingAdapter()
+    session.mount('https://', adapter)
+    client = AlertSiteClient(api_url=URL, access_token='given', session=session, **options)
+    assert client.get('/monitors/1') == {'id': 1}
+    assert adapter.verify == [verify]
 
 
 def test_retry_after_parsing():

@@ -139,9 +139,9 @@ class FakeApi(FakeSession):
         super(FakeApi, self).__init__()
         self.monitors = [dict(monitor) for monitor in monitors]
 
-    def request(self, method, url, params=None, json=None, headers=None, timeout=None):
+    def request(self, method, url, params=None, json=None, headers=None, timeout=None, verify=None):
         self.requests.append(dict(method=method, url=url, params=dict(params or {}), json=json,
-                                  headers=dict(headers or {}), timeout=timeout))
+                                  headers=dict(headers or {}), timeout=timeout, verify=verify))
         path = url.split('/api/v3', 1)[-1]
         if (method, path) == ('POST', '/access-tokens'):
             return token_reply()
