@@ -34,11 +34,11 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-bench.XXXXXX")" || as_die
 
 BENCH_PID=''
 
-# shellcheck disable=SC2317  # invoked by the traps
+# shellcheck disable=SC2317,SC2329  # invoked by the traps
 cleanup() {
     rm -rf "$WORK"
 }
-# shellcheck disable=SC2317  # invoked by the traps
+# shellcheck disable=SC2317,SC2329  # invoked by the traps
 stop() {
     # the benchmark stops its simulator and playbook itself on SIGTERM
     if [ -n "$BENCH_PID" ]; then

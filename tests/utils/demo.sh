@@ -42,7 +42,7 @@ esac
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-demo.XXXXXX")" || as_die "mktemp failed"
 SIM_PID=''
 
-# shellcheck disable=SC2317  # invoked by the EXIT trap
+# shellcheck disable=SC2317,SC2329  # invoked by the EXIT trap
 cleanup() {
     if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
         kill "$SIM_PID" 2>/dev/null
