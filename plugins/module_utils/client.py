@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import email.utils
 import random
+import ssl
 import time
 import traceback
 
@@ -24,6 +25,7 @@ from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 try:
     import requests
+    from urllib3.exceptions import NewConnectionError
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 except ImportError:  # pragma: no cover - exercised through the module's missing-library message
@@ -290,13 +292,14 @@ class AlertSiteClient(object):
                 response = self.session.request(method, url, params=params, json=json, headers=headers, timeout=self.timeout,
                                                 verify=self.verify)
             except requests.exceptions.RequestException as exc:
-                reason = self._transport_reason(exc)
-                if may_repeat and not last_attempt:
+                reason, sent = self._transport_failure(exc, url)
+                # A TLS failure is no accident; a request that never left may be sent again, even a POST.
+                worth_repeating = not isinstance(exc, requests.exceptions.SSLError) and (may_repeat or not sent)
+                if worth_repeating and not last_attempt:
                     self.sleep(self._backoff(attempt))
                     continue
-                # The request may have reached the API before the connection failed.
                 raise AlertSiteError('%s %s failed: %s%s' % (method, path, reason, self._attempts_note(attempt)),
-                                     method, path, uncertain=True)
+                                     method, path, uncertain=sent)
             status = response.status_code
             if status in RETRY_STATUSES and (may_repeat or status == 429) and not last_attempt:
                 wait = retry_after_seconds(response.headers.get('Retry-After'))
@@ -304,15 +307,29 @@ class AlertSiteClient(object):
                 continue
             return self._parse(method, path, response, attempt)
 
-    @staticmethod
-    def _transport_reason(exc):
-        if isinstance(exc, requests.exceptions.Timeout):
-            return 'no reply within the timeout (%s)' % exc.__class__.__name__
+    def _transport_failure(self, exc, url):
+        """``(reason, sent)`` for a request that got no HTTP reply: a readable reason naming the server, and
+        whether the request may have reached the API (then a POST may have created something)."""
+        parts = urlparse(url)
+        server = '%s:%s' % (parts.hostname, parts.port or (443 if parts.scheme == 'https' else 80))
+        chain = _causes(exc)
+        root = chain[-1]
+        cause = str(root) if isinstance(root, ssl.SSLError) else (getattr(root, 'strerror', None) or str(root))
         if isinstance(exc, requests.exceptions.SSLError):
-            return 'TLS error: %s (set ca_path to your CA bundle, or validate_certs: false for a test server)' % exc
+            return ('TLS error with %s: %s (set ca_path to your CA bundle, or validate_certs: false for a test server)'
+                    % (server, cause), False)
+        if isinstance(exc, requests.exceptions.ProxyError):
+            return ('cannot connect through the proxy set by https_proxy or http_proxy in the environment (no_proxy '
+                    'bypasses it): %s' % cause, False)
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return 'cannot connect to %s within api_timeout (%s s)' % (server, self.timeout), False
+        if isinstance(exc, requests.exceptions.Timeout):
+            return 'no reply from %s within api_timeout (%s s)' % (server, self.timeout), True
+        if any(isinstance(error, NewConnectionError) for error in chain):
+            return 'cannot connect to %s: %s' % (server, cause), False
         if isinstance(exc, requests.exceptions.ConnectionError):
-            return 'cannot connect: %s' % exc
-        return str(exc)
+            return 'the connection to %s broke off: %s' % (server, cause), True
+        return str(exc), True
 
     def _backoff(self, attempt):
         return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** (attempt - 1))) * random.uniform(0.5, 1.0)
@@ -341,6 +358,19 @@ class AlertSiteClient(object):
         detail = '; '.join(messages) if messages else (_snippet(text) or getattr(response, 'reason', '') or 'no details')
         raise AlertSiteError('%s %s failed with HTTP %d: %s%s' % (method, path, status, detail, self._attempts_note(attempt)),
                              method, path, status, messages, uncertain=status >= 500)
+
+
+def _causes(exc):
+    """``exc`` and what caused it, outermost first: requests wraps urllib3's errors, which wrap the socket's."""
+    chain = []
+    while isinstance(exc, BaseException) and not any(exc is seen for seen in chain):
+        chain.append(exc)
+        inner = getattr(exc, 'reason', None)
+        if not isinstance(inner, BaseException):
+            wrapped = [arg for arg in exc.args if isinstance(arg, BaseException)]
+            inner = wrapped[0] if wrapped else (exc.__cause__ or exc.__context__)
+        exc = inner
+    return chain
 
 
 def _snippet(text, limit=200):

@@ -6,8 +6,12 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import ssl
+
 import pytest
 import requests
+
+from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError, ProxyError
 
 from ansible_collections.community.alertsite.plugins.module_utils import client as client_mod
 from ansible_collections.community.alertsite.plugins.module_utils.client import (
@@ -158,8 +162,72 @@ def test_timeout_message_names_the_request():
     client, session, dummy = make(token_reply(), READ_TIMEOUT, READ_TIMEOUT, retries=1)
     with pytest.raises(AlertSiteError) as err:
         client.delete('/monitors/5')
-    assert str(err.value).startswith('DELETE /monitors/5 failed: no reply within the timeout')
+    assert str(err.value).startswith('DELETE /monitors/5 failed: no reply from alertsite.test:443 within api_timeout (30 s)')
     assert '(after 2 attempts)' in str(err.value)
+
+
+def refused(proxy=False):
+    """The exception requests raises when nothing listens on the port (of the server, or of the proxy)."""
+    try:
+        try:
+            raise ConnectionRefusedError(111, 'Connection refused')
+        except ConnectionRefusedError as cause:
+            raise NewConnectionError(None, 'Failed to establish a new connection: [Errno 111] Connection refused') from cause
+    except NewConnectionError as error:
+        inner = ProxyError('Unable to connect to proxy', error) if proxy else error
+        wrapper = requests.exceptions.ProxyError if proxy else requests.exceptions.ConnectionError
+        return wrapper(MaxRetryError(None, '/api/v3/monitors/tcp', inner))
+
+
+def test_refused_connection_names_the_server_and_is_certain():
+    client, session, sleeps = make(refused(), refused(), access_token='t', retries=1)
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'})
+    assert str(err.value) == 'POST /monitors/tcp failed: cannot connect to alertsite.test:443: Connection refused (after 2 attempts)'
+    # nothing reached the API, so even a POST may be sent again, and nothing may have been created
+    assert session.writes() == [('POST', '/monitors/tcp')] * 2
+    assert not err.value.uncertain
+
+
+def test_proxy_failure_says_where_the_proxy_comes_from():
+    client, session, dummy = make(refused(proxy=True), access_token='t', retries=0)
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert str(err.value) == ('GET /monitors failed: cannot connect through the proxy set by https_proxy or http_proxy in the '
+                              'environment (no_proxy bypasses it): Connection refused')
+    assert not err.value.uncertain
+
+
+def test_tls_failure_is_not_retried():
+    failure = requests.exceptions.SSLError(MaxRetryError(None, '/api/v3/monitors', ssl.SSLCertVerificationError(
+        1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)')))
+    client, session, sleeps = make(failure, access_token='t', retries=3)
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert str(err.value).startswith('GET /monitors failed: TLS error with alertsite.test:443: [SSL: CERTIFICATE_VERIFY_FAILED]')
+    assert 'set ca_path' in str(err.value)
+    assert len(session.requests) == 1 and sleeps == []
+
+
+def test_broken_connection_is_uncertain():
+    reset = requests.exceptions.ConnectionError(ProtocolError('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer')))
+    client, session, dummy = make(reset, access_token='t', retries=0)
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'})
+    assert str(err.value) == 'POST /monitors/tcp failed: the connection to alertsite.test:443 broke off: Connection reset by peer'
+    assert err.value.uncertain
+
+
+def test_connect_timeout_is_certain_and_read_timeout_is_not():
+    client, session, dummy = make(requests.exceptions.ConnectTimeout('x'), READ_TIMEOUT, access_token='t', retries=0, timeout=7)
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'})
+    assert str(err.value) == 'POST /monitors/tcp failed: cannot connect to alertsite.test:443 within api_timeout (7 s)'
+    assert not err.value.uncertain
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'})
+    assert str(err.value) == 'POST /monitors/tcp failed: no reply from alertsite.test:443 within api_timeout (7 s)'
+    assert err.value.uncertain
 
 
 def test_every_error_message_and_field_is_reported():
