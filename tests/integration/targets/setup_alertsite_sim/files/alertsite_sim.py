@@ -17,18 +17,18 @@ Only the Python standard library is used.  Run ``alertsite_sim.py --help`` for o
 import argparse
 import copy
 import json
-import os
 import re
 import secrets
-import signal
 import socket
 import ssl
 import struct
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from test_server import QuietThreadingServer, add_server_arguments, serve
 
 API_PREFIX = '/api/v3'
 SIM_PREFIX = '/_sim'
@@ -947,11 +947,8 @@ class SimHandler(BaseHTTPRequestHandler):
         })
 
 
-class SimServer(ThreadingHTTPServer):
+class SimServer(QuietThreadingServer):
     """Threading HTTP(S) server holding the simulator state."""
-
-    daemon_threads = True
-    allow_reuse_address = True
 
     def __init__(self, address, state, ssl_context=None, verbose=False):
         self.state = state
@@ -977,38 +974,18 @@ class SimServer(ThreadingHTTPServer):
             except OSError:
                 pass
 
-    def handle_error(self, request, client_address):
-        """Stay quiet about clients that went away."""
-        exc = sys.exc_info()[1]
-        if isinstance(exc, (ConnectionError, socket.timeout, ssl.SSLError)):
-            return
-        super().handle_error(request, client_address)
-
-
-def _write_atomic(path, text):
-    directory = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(directory, '.%s.%d.tmp' % (os.path.basename(path), os.getpid()))
-    with open(tmp, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-
 
 def parse_args(argv=None):
     """Parse the command line."""
     parser = argparse.ArgumentParser(description='AlertSite Management API v3 simulator for integration tests.')
-    parser.add_argument('--host', default='127.0.0.1', help='address to bind (default 127.0.0.1)')
-    parser.add_argument('--port', type=int, default=0, help='port to bind; 0 picks a free one (default 0)')
-    parser.add_argument('--port-file', help='write the bound port to this file')
-    parser.add_argument('--pid-file', help='write the process id to this file')
+    add_server_arguments(parser)
     parser.add_argument('--user', action='append', default=[], metavar='NAME:PASSWORD',
                         help='accepted credentials; repeatable (default %s)' % DEFAULT_USER)
     parser.add_argument('--token-ttl', type=float, default=3600, help='access token lifetime in seconds (default 3600)')
     parser.add_argument('--max-page-size', type=int, default=100, help='largest page GET /monitors returns (default 100)')
-    parser.add_argument('--lifetime', type=float, default=1800, help='exit by itself after this many seconds (default 1800)')
     parser.add_argument('--tls-cert', help='PEM certificate (chain) to serve HTTPS')
     parser.add_argument('--tls-key', help='PEM private key for --tls-cert')
     parser.add_argument('--seed-file', help='JSON file {"monitors": [...]} to load at start')
-    parser.add_argument('--verbose', action='store_true', help='log each request to stderr')
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')
@@ -1043,37 +1020,7 @@ def main(argv=None):
         context.load_cert_chain(args.tls_cert, args.tls_key)
 
     server = SimServer((args.host, args.port), state, context, args.verbose)
-    port = server.server_address[1]
-
-    def stop(signum, frame):  # pylint: disable=unused-argument
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-
-    if args.pid_file:
-        _write_atomic(args.pid_file, '%d\n' % os.getpid())
-    if args.port_file:
-        _write_atomic(args.port_file, '%d\n' % port)
-    sys.stdout.write('alertsite simulator listening on %s://%s:%d\n' % ('https' if context else 'http', args.host, port))
-    sys.stdout.flush()
-
-    timer = threading.Timer(args.lifetime, server.shutdown)
-    timer.daemon = True
-    timer.start()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except SystemExit:
-        pass
-    finally:
-        timer.cancel()
-        server.server_close()
-        if args.pid_file:
-            try:
-                os.remove(args.pid_file)
-            except OSError:
-                pass
-    return 0
+    return serve(server, args, 'alertsite simulator listening on %s://%s:%%d' % ('https' if context else 'http', args.host))
 
 
 if __name__ == '__main__':

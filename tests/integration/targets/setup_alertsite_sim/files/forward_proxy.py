@@ -22,14 +22,14 @@ Only the Python standard library is used.  Run ``forward_proxy.py --help`` for o
 import argparse
 import http.client
 import json
-import os
 import select
-import signal
 import socket
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
+
+from test_server import QuietThreadingServer, add_server_arguments, serve
 
 CONTROL_PATH = '/_proxy/log'
 # Headers that belong to one connection and are not passed on (RFC 9110, section 7.6.1).
@@ -272,42 +272,19 @@ class ProxyHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
-class ProxyServer(ThreadingHTTPServer):
+class ProxyServer(QuietThreadingServer):
     """Threading proxy server holding the log."""
-
-    daemon_threads = True
-    allow_reuse_address = True
 
     def __init__(self, address, verbose=False):
         self.proxy_log = ProxyLog()
         self.verbose = verbose
         super().__init__(address, ProxyHandler)
 
-    def handle_error(self, request, client_address):
-        """Stay quiet about clients that went away."""
-        exc = sys.exc_info()[1]
-        if isinstance(exc, (ConnectionError, socket.timeout)):
-            return
-        super().handle_error(request, client_address)
-
-
-def _write_atomic(path, text):
-    directory = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(directory, '.%s.%d.tmp' % (os.path.basename(path), os.getpid()))
-    with open(tmp, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-
 
 def parse_args(argv=None):
     """Parse the command line."""
     parser = argparse.ArgumentParser(description='Logging forward proxy (CONNECT and absolute-URI HTTP) for integration tests.')
-    parser.add_argument('--host', default='127.0.0.1', help='address to bind (default 127.0.0.1)')
-    parser.add_argument('--port', type=int, default=0, help='port to bind; 0 picks a free one (default 0)')
-    parser.add_argument('--port-file', help='write the bound port to this file')
-    parser.add_argument('--pid-file', help='write the process id to this file')
-    parser.add_argument('--lifetime', type=float, default=1800, help='exit by itself after this many seconds (default 1800)')
-    parser.add_argument('--verbose', action='store_true', help='log each request line to stderr')
+    add_server_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -315,37 +292,7 @@ def main(argv=None):
     """Start the proxy and serve until stopped or the lifetime runs out."""
     args = parse_args(argv)
     server = ProxyServer((args.host, args.port), args.verbose)
-    port = server.server_address[1]
-
-    def stop(signum, frame):  # pylint: disable=unused-argument
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-
-    if args.pid_file:
-        _write_atomic(args.pid_file, '%d\n' % os.getpid())
-    if args.port_file:
-        _write_atomic(args.port_file, '%d\n' % port)
-    sys.stdout.write('forward proxy listening on http://%s:%d\n' % (args.host, port))
-    sys.stdout.flush()
-
-    timer = threading.Timer(args.lifetime, server.shutdown)
-    timer.daemon = True
-    timer.start()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except SystemExit:
-        pass
-    finally:
-        timer.cancel()
-        server.server_close()
-        if args.pid_file:
-            try:
-                os.remove(args.pid_file)
-            except OSError:
-                pass
-    return 0
+    return serve(server, args, 'forward proxy listening on http://%s:%%d' % args.host)
 
 
 if __name__ == '__main__':
