@@ -310,6 +310,7 @@ if expect == 'create':
 # no secret in what the runner leaves behind. env/envvars holds the password by design (it is the input, as
 # AWX writes it), and artifacts/IDENT/command records the command and the whole environment the runner ran
 # it with, so it holds ALERTSITE_PASSWORD too: that one value is taken out of it, and the rest is searched.
+sys.path.insert(0, os.path.dirname(sim_path))  # for the test_server module beside it
 spec = importlib.util.spec_from_file_location('alertsite_sim', sim_path)
 sim = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(sim)
