@@ -32,6 +32,11 @@
 #                              SIM_URL (http://127.0.0.1:PORT) and SIM_API_URL (SIM_URL/api/v3); it is
 #                              stopped when the check exits, and stops by itself after 15 minutes
 #   check_sim_log              print the simulator's request log (JSON of GET /_sim/log)
+#   check_module_names         print the name of every module in plugins/modules/, one a line
+#   check_build [SRC]          ansible-galaxy collection build of SRC (default: the collection root) into
+#                              CHECK_TMP/dist; sets CHECK_TARBALL
+#   check_install DEST         ansible-galaxy collection install -p DEST of CHECK_TARBALL, from a directory
+#                              outside any collection
 
 CHECK_NAME="$(basename "$0" .sh)"
 CHECK_START=$SECONDS
@@ -109,6 +114,7 @@ check_py() {
 }
 
 check_tools_venv() {
+    # shellcheck disable=SC2016  # $1 is expanded by the inner bash
     timeout -k 10 "${CHECK_VENV_TIMEOUT:-900}" bash -c '. "$1" && as_ensure_tools_venv' _ \
         "${AS_TEST_LIB:-$_CHECK_DIR/../lib.sh}" </dev/null 2>>"$CHECK_LOG"
 }
@@ -135,6 +141,7 @@ check_start_simulator() {
         check_fail "the simulator did not start (after ${i} tries)"
     fi
     SIM_URL="http://127.0.0.1:$port"
+    # shellcheck disable=SC2034  # for the checks that source this file
     SIM_API_URL="$SIM_URL/api/v3"
 }
 
@@ -145,6 +152,31 @@ import urllib.request
 with urllib.request.urlopen(sys.argv[1] + "/_sim/log", timeout=10) as reply:
     sys.stdout.write(reply.read().decode("utf-8"))
 ' "$SIM_URL"
+}
+
+check_module_names() {
+    local path name
+    for path in "$COLLECTION_ROOT"/plugins/modules/*.py; do
+        name="$(basename "$path" .py)"
+        [ "$name" = __init__ ] || printf '%s\n' "$name"
+    done
+}
+
+check_build() {
+    local src="${1:-$COLLECTION_ROOT}" tarballs
+    mkdir -p "$CHECK_TMP/dist"
+    (cd "$src" && check_run 300 ansible-galaxy collection build --force --output-path "$CHECK_TMP/dist" .) \
+        || check_fail "ansible-galaxy collection build failed"
+    tarballs=("$CHECK_TMP"/dist/community-alertsite-*.tar.gz)
+    [ -f "${tarballs[0]}" ] || check_fail "ansible-galaxy collection build wrote no tarball"
+    # shellcheck disable=SC2034  # for the checks that source this file
+    CHECK_TARBALL="${tarballs[0]}"
+}
+
+check_install() {
+    mkdir -p "$1"
+    (cd "$CHECK_TMP" && check_run 300 ansible-galaxy collection install -p "$1" "$CHECK_TARBALL") \
+        || check_fail "ansible-galaxy collection install -p $1 failed"
 }
 
 if [ ! -d "$COLLECTIONS_PATH/ansible_collections/community/alertsite" ] \

@@ -32,11 +32,7 @@ if grep -q '[^[:space:]]' "$lint_out"; then
 fi
 
 # 2. ansible-doc --json over every module
-modules=()
-for path in plugins/modules/*.py; do
-    name="$(basename "$path" .py)"
-    [ "$name" = __init__ ] || modules+=("community.alertsite.$name")
-done
+mapfile -t modules < <(check_module_names | sed 's/^/community.alertsite./')
 [ "${#modules[@]}" -gt 0 ] || check_fail "no module found in plugins/modules/"
 doc_json="$CHECK_TMP/ansible-doc.json"
 if ! timeout -k 10 300 ansible-doc --json -t module "${modules[@]}" </dev/null >"$doc_json" 2>>"$CHECK_LOG"; then

@@ -21,13 +21,8 @@ export ANSIBLE_NOCOLOR=1 NO_COLOR=1 ANSIBLE_LOCAL_TEMP="$CHECK_TMP/ansible-tmp"
 unset ANSIBLE_COLLECTIONS_PATH ANSIBLE_COLLECTIONS_PATHS
 
 # 1. build, install, introspect
-mkdir -p "$CHECK_TMP/dist" "$CHECK_TMP/installed"
-check_run 300 ansible-galaxy collection build --output-path "$CHECK_TMP/dist" . \
-    || check_fail "ansible-galaxy collection build failed"
-tarballs=("$CHECK_TMP"/dist/community-alertsite-*.tar.gz)
-[ -f "${tarballs[0]}" ] || check_fail "ansible-galaxy collection build wrote no tarball"
-(cd "$CHECK_TMP" && check_run 300 ansible-galaxy collection install -p "$CHECK_TMP/installed" "${tarballs[0]}") \
-    || check_fail "ansible-galaxy collection install -p failed"
+check_build
+check_install "$CHECK_TMP/installed"
 [ -f "$CHECK_TMP/installed/ansible_collections/community/alertsite/meta/execution-environment.yml" ] \
     || check_fail "the installed collection has no meta/execution-environment.yml"
 

@@ -28,11 +28,7 @@ export ANSIBLE_NOCOLOR=1 NO_COLOR=1 ANSIBLE_FORCE_COLOR=0
 export ANSIBLE_LOCAL_TEMP="$CHECK_TMP/ansible-tmp"
 unset ANSIBLE_COLLECTIONS_PATH ANSIBLE_COLLECTIONS_PATHS
 
-modules=()
-for path in plugins/modules/*.py; do
-    name="$(basename "$path" .py)"
-    [ "$name" = __init__ ] || modules+=("$name")
-done
+mapfile -t modules < <(check_module_names)
 [ "${#modules[@]}" -gt 0 ] || check_fail "no module found in plugins/modules/"
 
 # 1. build from a scratch copy with unwanted files planted in it
@@ -48,12 +44,8 @@ for bait in tests/output/bait.txt plugins/modules/__pycache__/bait.cpython-311.p
 done
 mkdir -p "$src/.git" && echo bait >"$src/.git/bait"
 
-mkdir -p "$CHECK_TMP/dist"
-(cd "$src" && check_run 300 ansible-galaxy collection build --output-path "$CHECK_TMP/dist") \
-    || check_fail "ansible-galaxy collection build failed"
-tarballs=("$CHECK_TMP"/dist/community-alertsite-*.tar.gz)
-[ -f "${tarballs[0]}" ] || check_fail "ansible-galaxy collection build wrote no tarball"
-tarball="${tarballs[0]}"
+check_build "$src"
+tarball="$CHECK_TARBALL"
 tar -tzf "$tarball" | sed 's|^\./||' >"$CHECK_TMP/members.txt" || check_fail "cannot list $tarball"
 
 unwanted="$(grep -E '(^|/)(__pycache__|\.pytest_cache|\.mypy_cache|\.tox|\.git|\.ansible|\.venv[^/]*|venv)(/|$)|\.pyc$|^\.ci(/|$)|^tests/output(/|$)|^tests/integration/inventory$|(^|/)pyvenv\.cfg$|^changelogs/\.plugin-cache\.yaml$|\.tar\.gz$' \
@@ -74,10 +66,8 @@ done
 
 # 2. install into an empty collections path (from a directory outside any collection)
 installed="$CHECK_TMP/installed"
-mkdir -p "$installed"
+check_install "$installed"
 cd "$CHECK_TMP"
-check_run 300 ansible-galaxy collection install -p "$installed" "$tarball" \
-    || check_fail "ansible-galaxy collection install -p failed"
 target="$installed/ansible_collections/community/alertsite"
 [ -f "$target/MANIFEST.json" ] || check_fail "the collection was not installed to $target"
 export ANSIBLE_COLLECTIONS_PATH="$installed"

@@ -172,13 +172,8 @@ PYTHON
 # 2. the private data directory. The collection as an execution environment or AWX gets it: the built
 # tarball installed into an empty collections path, which env/envvars names (as AWX does for a project's
 # collections/requirements.yml), next to the credential's variables.
-mkdir -p "$CHECK_TMP/dist"
-check_run 300 ansible-galaxy collection build --output-path "$CHECK_TMP/dist" . \
-    || check_fail "ansible-galaxy collection build failed"
-tarballs=("$CHECK_TMP"/dist/community-alertsite-*.tar.gz)
-[ -f "${tarballs[0]}" ] || check_fail "ansible-galaxy collection build wrote no tarball"
-(cd "$CHECK_TMP" && check_run 300 ansible-galaxy collection install -p "$PDD/requirements_collections" "${tarballs[0]}") \
-    || check_fail "ansible-galaxy collection install -p failed"
+check_build
+check_install "$PDD/requirements_collections"
 INSTALLED="$PDD/requirements_collections/ansible_collections/community/alertsite"
 [ -f "$INSTALLED/roles/monitors/tasks/main.yml" ] || check_fail "the role was not installed to $INSTALLED"
 printf 'ANSIBLE_COLLECTIONS_PATH: %s\n' "$PDD/requirements_collections" >>"$PDD/env/envvars"
