@@ -25,10 +25,9 @@ import struct
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
-from test_server import QuietThreadingServer, add_server_arguments, serve
+from test_server import DispatchingHandler, QuietThreadingServer, add_server_arguments, serve
 
 API_PREFIX = '/api/v3'
 SIM_PREFIX = '/_sim'
@@ -566,42 +565,12 @@ def _split_path(path):
     return [part for part in path.split('/') if part]
 
 
-class SimHandler(BaseHTTPRequestHandler):
+class SimHandler(DispatchingHandler):
     """Serves the API and the control endpoints."""
 
-    protocol_version = 'HTTP/1.1'
     server_version = 'AlertSiteSim/1.0'
-    timeout = 120
 
     # plumbing
-    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
-        if self.server.verbose:
-            sys.stderr.write('%s - %s\n' % (self.address_string(), format % args))
-
-    def do_GET(self):  # pylint: disable=invalid-name
-        """Handle GET."""
-        self.dispatch()
-
-    def do_POST(self):  # pylint: disable=invalid-name
-        """Handle POST."""
-        self.dispatch()
-
-    def do_PATCH(self):  # pylint: disable=invalid-name
-        """Handle PATCH."""
-        self.dispatch()
-
-    def do_DELETE(self):  # pylint: disable=invalid-name
-        """Handle DELETE."""
-        self.dispatch()
-
-    def do_PUT(self):  # pylint: disable=invalid-name
-        """Handle PUT."""
-        self.dispatch()
-
-    def do_OPTIONS(self):  # pylint: disable=invalid-name
-        """Handle OPTIONS."""
-        self.dispatch()
-
     @property
     def state(self):
         """The shared simulator state."""

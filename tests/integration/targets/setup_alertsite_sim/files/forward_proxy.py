@@ -26,10 +26,9 @@ import select
 import socket
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
-from test_server import QuietThreadingServer, add_server_arguments, serve
+from test_server import DispatchingHandler, QuietThreadingServer, add_server_arguments, serve
 
 CONTROL_PATH = '/_proxy/log'
 # Headers that belong to one connection and are not passed on (RFC 9110, section 7.6.1).
@@ -108,16 +107,11 @@ def tunnel(client, upstream):
         return
 
 
-class ProxyHandler(BaseHTTPRequestHandler):
+class ProxyHandler(DispatchingHandler):
     """Tunnels CONNECT, forwards absolute-URI requests, serves the control endpoints."""
 
-    protocol_version = 'HTTP/1.1'
     server_version = 'ForwardProxy/1.0'
-    timeout = 120
-
-    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
-        if self.server.verbose:
-            sys.stderr.write('%s - %s\n' % (self.address_string(), format % args))
+    do_HEAD = DispatchingHandler.do_GET  # pylint: disable=invalid-name
 
     @property
     def proxy_log(self):
@@ -179,34 +173,6 @@ class ProxyHandler(BaseHTTPRequestHandler):
             upstream.close()
 
     # -- plain requests ---------------------------------------------------------------------------
-
-    def do_GET(self):  # pylint: disable=invalid-name
-        """Handle GET."""
-        self.dispatch()
-
-    def do_HEAD(self):  # pylint: disable=invalid-name
-        """Handle HEAD."""
-        self.dispatch()
-
-    def do_POST(self):  # pylint: disable=invalid-name
-        """Handle POST."""
-        self.dispatch()
-
-    def do_PUT(self):  # pylint: disable=invalid-name
-        """Handle PUT."""
-        self.dispatch()
-
-    def do_PATCH(self):  # pylint: disable=invalid-name
-        """Handle PATCH."""
-        self.dispatch()
-
-    def do_DELETE(self):  # pylint: disable=invalid-name
-        """Handle DELETE."""
-        self.dispatch()
-
-    def do_OPTIONS(self):  # pylint: disable=invalid-name
-        """Handle OPTIONS."""
-        self.dispatch()
 
     def dispatch(self):
         """A plain path is a control request; an absolute URI is forwarded."""

@@ -5,6 +5,7 @@
 
 * :func:`add_server_arguments`: the options to bind, report the port and pid, and stop by itself;
 * :class:`QuietThreadingServer`: a threading HTTP server that stays quiet about clients that went away;
+* :class:`DispatchingHandler`: a request handler that sends every method to ``dispatch()``;
 * :func:`serve`: write the pid and port files, serve until SIGTERM, SIGINT or the lifetime, clean up.
 
 Only the Python standard library is used.
@@ -16,7 +17,7 @@ import socket
 import ssl
 import sys
 import threading
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 def add_server_arguments(parser):
@@ -40,6 +41,27 @@ class QuietThreadingServer(ThreadingHTTPServer):
         if isinstance(exc, (ConnectionError, socket.timeout, ssl.SSLError)):
             return
         super().handle_error(request, client_address)
+
+
+class DispatchingHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 with keep-alive; GET, POST, PUT, PATCH, DELETE and OPTIONS all go to :meth:`dispatch`;
+    request lines are logged only with --verbose."""
+
+    protocol_version = 'HTTP/1.1'
+    timeout = 120
+
+    def _any_method(self):
+        self.dispatch()
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _any_method  # pylint: disable=invalid-name
+
+    def dispatch(self):
+        """Answer the request; subclasses say how."""
+        raise NotImplementedError
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        if self.server.verbose:
+            sys.stderr.write('%s - %s\n' % (self.address_string(), format % args))
 
 
 def write_atomic(path, text):
