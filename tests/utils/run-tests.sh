@@ -26,6 +26,8 @@
 #   STAGES="sanity units integration extra"
 #                            stages to run (default all); they always run in the order above
 #   RUN_EXTRA=1              set to 0 to skip the extra checks even when STAGES lists "extra"
+#   TARGETS=                 integration targets to run (default all), e.g. TARGETS="alertsite_tcp_monitor"
+#   CHECKS=                  extra checks to run (default all), e.g. CHECKS="docs galaxy"
 #   COMMAND_TIMEOUT=1200     seconds after which a single ansible-test call or check is killed
 #   LOG_DIR=                 if set, the stage logs are copied into this directory at the end
 #   XDG_CACHE_HOME           venvs are cached in ${XDG_CACHE_HOME:-$HOME/.cache}/community.alertsite/
@@ -278,7 +280,11 @@ stage_integration() {
     local passed=0 failed=0
     local -a targets=() failed_names=() rows=()
     banner "$entry integration: ansible-test integration --venv --python $python TARGET (one target at a time)"
-    mapfile -t targets < <(list_integration_targets "$python")
+    if [ -n "${TARGETS:-}" ]; then
+        read -r -a targets <<<"$TARGETS"
+    else
+        mapfile -t targets < <(list_integration_targets "$python")
+    fi
     if [ "${#targets[@]}" -eq 0 ]; then
         echo "no integration targets found" | tee -a "$log"
     else
@@ -336,7 +342,11 @@ run_extra_checks() {
         return
     }
     for script in "$copy"/tests/utils/checks.d/*.sh; do
-        [ -f "$script" ] && [ -x "$script" ] && scripts+=("$script")
+        [ -f "$script" ] && [ -x "$script" ] || continue
+        if [ -n "${CHECKS:-}" ] && ! has_word "$(basename "$script" .sh)" "$CHECKS"; then
+            continue
+        fi
+        scripts+=("$script")
     done
     if [ "${#scripts[@]}" -eq 0 ]; then
         echo "no executable tests/utils/checks.d/*.sh found"
