@@ -8,6 +8,9 @@
 Login (``POST /access-tokens``), the bearer token, one reused ``requests.Session``, timeouts, TLS,
 retries with jittered backoff, paging through list endpoints, and API errors turned into
 :class:`AlertSiteError` with a readable message. Modules never talk HTTP themselves.
+
+This file knows nothing of Ansible modules: :mod:`.connection` builds a client from a module's options.
+Internal to the collection: not a public API, it may change in any release.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,7 +24,7 @@ import traceback
 
 from urllib.parse import urlparse
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
 
 try:
     import requests
@@ -32,7 +35,6 @@ except ImportError:  # pragma: no cover - exercised through the module's missing
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
-COLLECTION_VERSION = '0.1.0'
 DEFAULT_API_URL = 'https://api.alertsite.com/api/v3'
 PAGE_SIZE = 100
 TOKEN_LIFETIME = 3600  # seconds; documented by AlertSite, not returned by the login
@@ -46,43 +48,6 @@ BACKOFF_BASE = 0.5      # seconds; doubled for each further attempt
 BACKOFF_CAP = 10.0      # the longest backoff between two attempts
 RETRY_AFTER_CAP = 60.0  # the longest Retry-After we honour
 
-CONNECTION_ARGSPEC = dict(
-    api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['ALERTSITE_API_URL'])),
-    username=dict(type='str', fallback=(env_fallback, ['ALERTSITE_USERNAME'])),
-    password=dict(type='str', no_log=True, fallback=(env_fallback, ['ALERTSITE_PASSWORD'])),
-    access_token=dict(type='str', no_log=True, fallback=(env_fallback, ['ALERTSITE_ACCESS_TOKEN'])),
-    validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['ALERTSITE_VALIDATE_CERTS'])),
-    ca_path=dict(type='path', fallback=(env_fallback, ['ALERTSITE_CA_PATH'])),
-    api_timeout=dict(type='int', default=30, fallback=(env_fallback, ['ALERTSITE_API_TIMEOUT'])),
-    api_retries=dict(type='int', default=3, fallback=(env_fallback, ['ALERTSITE_API_RETRIES'])),
-)
-
-
-def connection_argument_spec():
-    """A fresh copy of the connection options, to merge into a module's argument spec."""
-    return dict((name, dict(spec)) for name, spec in CONNECTION_ARGSPEC.items())
-
-
-def connection_problems(params):
-    """Messages for connection options that cannot work, checked before any request."""
-    problems = []
-    if params.get('username') and not params.get('password') and not params.get('access_token'):
-        problems.append('password is required with username')
-    elif not params.get('access_token') and not (params.get('username') and params.get('password')):
-        problems.append('either access_token, or username and password, are required '
-                        '(also read from ALERTSITE_ACCESS_TOKEN, ALERTSITE_USERNAME and ALERTSITE_PASSWORD)')
-    url = params.get('api_url') or ''
-    if not url.startswith(('http://', 'https://')):
-        problems.append('api_url must start with http:// or https://, got %r' % url)
-    elif not urlparse(url).hostname:
-        problems.append('api_url has no host name: %r' % url)
-    if params.get('api_timeout') is not None and params['api_timeout'] < 1:
-        problems.append('api_timeout must be at least 1 second, got %s' % params['api_timeout'])
-    if params.get('api_retries') is not None and params['api_retries'] < 0:
-        problems.append('api_retries must be 0 or more, got %s' % params['api_retries'])
-    return problems
-
-
 class AlertSiteError(Exception):
     """A request that failed for good: the message is ready for ``fail_json``.
 
@@ -91,6 +56,7 @@ class AlertSiteError(Exception):
     """
 
     def __init__(self, message, method=None, path=None, status=None, messages=None, uncertain=False):
+        """:param messages: the API's ``errors[].message`` texts (``api_errors`` in a failed task's result)."""
         super(AlertSiteError, self).__init__(message)
         self.message = message
         self.method = method
@@ -168,19 +134,6 @@ class AlertSiteClient(object):
             'User-Agent': 'community.alertsite/%s' % COLLECTION_VERSION,
         })
         self.logins = 0
-
-    @classmethod
-    def from_module(cls, module):
-        """A client for an ``AnsibleModule`` whose spec includes the connection options."""
-        if not HAS_REQUESTS:
-            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
-        problems = connection_problems(module.params)
-        if problems:
-            module.fail_json(msg='; '.join(problems))
-        params = module.params
-        return cls(api_url=params['api_url'], username=params['username'], password=params['password'],
-                   access_token=params['access_token'], validate_certs=params['validate_certs'],
-                   ca_path=params['ca_path'], timeout=params['api_timeout'], retries=params['api_retries'])
 
     @property
     def can_login(self):
@@ -376,26 +329,3 @@ def _causes(exc):
 def _snippet(text, limit=200):
     text = ' '.join(text.split())
     return text if len(text) <= limit else text[:limit] + '...'
-
-
-def run_access_token_module():
-    """alertsite_access_token: log in once and hand the token to later tasks."""
-    from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
-
-    spec = connection_argument_spec()
-    spec['username']['required'] = True
-    spec['password']['required'] = True
-    module = new_module(spec)
-    problems = connection_problems(dict(module.params, access_token=None))
-    if problems:
-        module.fail_json(msg='; '.join(problems))
-    module.params['access_token'] = None  # this module always logs in
-    client = AlertSiteClient.from_module(module)
-    try:
-        token = client.login()
-    except AlertSiteError as exc:
-        module.fail_json(msg=str(exc))
-    else:
-        module.exit_json(changed=False, access_token=token, expires_in=TOKEN_LIFETIME,
-                         msg='Logged in to %s as %s; the token lives %d minutes'
-                             % (client.api_url, client.username, TOKEN_LIFETIME // 60))

@@ -3,12 +3,15 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Field declarations: one :class:`Field` per monitor option, named as the AlertSite API names it.
+"""Field declarations: one field per option of an AlertSite object, named as the API names it.
 
-A field knows its Ansible argument spec, how to check a user's value before any request
-(:meth:`Field.problem`), how to bring a user's or the API's value into one comparable form
-(:meth:`Field.normalise`) and how to send it (:meth:`Field.to_api`). The engine never special-cases
-an option by name: what differs between options is declared here.
+A field knows its Ansible argument spec (:meth:`Field.argument_spec`), how to check a user's value before
+any request (:meth:`Field.problem`), how to bring a user's or the API's value into one comparable form
+(:meth:`Field.normalise`) and how to send it (:meth:`Field.to_api`). The engine never special-cases an option
+by name or by type: what differs between options is declared here, as a subclass where the value is not a
+plain string, integer or boolean (:class:`LocationsField`, :class:`IdListField`).
+
+Internal to the collection: not a public API, it may change in any release.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,65 +24,53 @@ from ansible.module_utils.parsing.convert_bool import boolean
 SECRET_MASK = '********'
 
 
-def _int(value):
+def as_int(value):
+    """An int for an int, a bool or a string of ASCII digits with an optional leading minus; else the value
+    unchanged (so that a check can refuse it)."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip('-').isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        digits = text[1:] if text.startswith('-') else text
+        if digits.isascii() and digits.isdigit():
+            return int(text)
     return value
 
 
-def _bool(value):
+def as_bool(value):
     try:
         return boolean(value, strict=True)
     except TypeError:
         return value
 
 
-def _str(value):
+def as_str(value):
     return value if isinstance(value, str) else str(value)
 
 
-def _location_id(item):
-    if isinstance(item, dict):
-        item = item.get('id')
-    return _int(item)
-
-
-def _locations(value):
-    """Locations compare as a sorted list of integer ids, whatever form they come in."""
-    if not isinstance(value, list):
-        return value
-    ids = set(_location_id(item) for item in value)
-    try:
-        return sorted(ids)
-    except TypeError:  # a malformed id from the API: still a stable order
-        return sorted(ids, key=str)
-
-
-NORMALISERS = {'str': _str, 'int': _int, 'bool': _bool, 'locations': _locations}
-
-
 class Field(object):
-    """One monitor option.
+    """One option: a string, an integer or a boolean.
 
-    :param kind: ``str``, ``int``, ``bool`` or ``locations`` (a list of location ids).
-    :param required_on_create: the API needs it to create a monitor (not to change one).
+    :param kind: ``str``, ``int`` or ``bool``.
+    :param required_on_create: the API needs it to create the object (not to change one).
     :param minimum: smallest allowed integer.
     :param maximum: largest allowed integer.
     :param max_length: longest allowed string.
     :param non_empty: an empty string is refused.
     :param check: a function(value) returning a problem message (without the option name) or None.
-    :param secret: no_log; masked in diffs, removed from returned monitors.
-    :param write_only: the API never returns it, so it is not compared; it is sent on create, and to
-        an existing monitor only with ``update_password=always``.
-    :param reset: the value that means "not set" (an empty note, no fixed address); ``state=replaced`` of
-        the fleet module sends it for options a definition leaves out. None: the API's default depends on
-        the account, so a left-out option is left as it is.
+    :param secret: no_log; masked in diffs and commands, removed from returned objects.
+    :param write_only: the API never returns it, so it is not compared; it is sent on create, and to an
+        existing object only with ``update_password=always``.
+    :param reset: the value that means "not set" (an empty note, no fixed address); ``state=replaced`` of the
+        bulk module sends it for options a definition leaves out. None: the API's default depends on the
+        account, so a left-out option is left as it is.
+    :param api_name: the name the API uses, when the option's name must differ (a recipient's ``password``
+        is the option ``recipient_password``, so that it does not collide with the connection's).
+    :param choices: the values allowed (Ansible checks them).
     """
 
     def __init__(self, name, kind='str', required_on_create=False, minimum=None, maximum=None, max_length=None,
-                 non_empty=False, check=None, secret=False, write_only=False, reset=None):
+                 non_empty=False, check=None, secret=False, write_only=False, reset=None, api_name=None, choices=None):
         self.name = name
         self.kind = kind
         self.required_on_create = required_on_create
@@ -91,42 +82,40 @@ class Field(object):
         self.secret = secret
         self.write_only = write_only
         self.reset = reset
+        self.api_name = api_name or name
+        self.choices = choices
 
     def argument_spec(self):
-        if self.kind == 'locations':
-            spec = dict(type='list', elements='int')
-        else:
-            spec = dict(type=self.kind)
+        spec = dict(type=self.kind)
+        if self.choices:
+            spec['choices'] = list(self.choices)
         if self.secret:
             spec['no_log'] = True
         return spec
 
     def normalise(self, value):
-        """The comparable form of a user's or the API's value."""
+        """The comparable form of a user's or the API's value (None for "not set")."""
         if value is None:
             return None
-        return NORMALISERS[self.kind](value)
+        if self.kind == 'int':
+            return None if value == '' else as_int(value)
+        if self.kind == 'bool':
+            return as_bool(value)
+        return as_str(value)
 
     def to_api(self, value):
         """The form the API takes on POST and PATCH."""
-        if self.kind == 'locations':
-            return [{'id': location} for location in value]
         return value
 
     def problem(self, value):
         """A message naming this option when a user's value cannot be right, else None."""
         if value is None:
             return None
-        if self.kind == 'locations':
-            if not value:
-                return '%s must name at least one location id' % self.name
-            bad = [item for item in value if not isinstance(item, int) or item < 1]
-            if bad:
-                return '%s must be a list of positive location ids, got %s' % (self.name, bad)
-            return None
-        if self.kind == 'int':
-            if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
-                return '%s must be %s, got %s' % (self.name, self._range_text(), value)
+        if self.kind == 'int' and not (isinstance(value, int) and not isinstance(value, bool)):
+            return '%s must be an integer, got %r' % (self.name, value)
+        if self.kind == 'int' and (self.minimum is not None and value < self.minimum
+                                   or self.maximum is not None and value > self.maximum):
+            return '%s must be %s, got %s' % (self.name, self._range_text(), value)
         if self.kind == 'str':
             if self.non_empty and not value.strip():
                 return '%s must not be empty' % self.name
@@ -146,13 +135,92 @@ class Field(object):
         return 'between %s and %s' % (self.minimum, self.maximum)
 
 
+class IdListField(Field):
+    """A list of objects identified by ``id`` (and optionally more keys), compared as a set.
+
+    The user writes ``[{id: 10}, {id: 20, step_number: 2}]`` (or, with ``bare_ids``, ``[10, 20]``); the API holds
+    the same objects, perhaps with read-only extras (names) that are not compared. ``keys`` are the keys that
+    matter, with ``defaults`` for those a user may leave out. The API replaces such a list whole, so a change
+    sends the whole list.
+
+    :param keys: the compared keys of each item, ``id`` first.
+    :param defaults: values of the keys other than ``id`` when an item leaves them out.
+    :param bare_ids: the user gives plain ids (``[10, 20]``), the API takes ``[{"id": 10}, ...]``.
+    :param non_empty: an empty list is refused.
+    """
+
+    def __init__(self, name, keys=('id',), defaults=None, bare_ids=False, non_empty=False, **kwargs):
+        super(IdListField, self).__init__(name, kind='list', non_empty=non_empty, **kwargs)
+        self.keys = tuple(keys)
+        self.defaults = dict(defaults or {})
+        self.bare_ids = bare_ids
+
+    def argument_spec(self):
+        if self.bare_ids:
+            return dict(type='list', elements='int')
+        options = dict((key, dict(type='int', required=key == 'id')) for key in self.keys)
+        return dict(type='list', elements='dict', options=options)
+
+    def _item(self, item):
+        if not isinstance(item, dict):
+            item = {'id': item}
+        return tuple(as_int(item.get(key) if item.get(key) is not None else self.defaults.get(key)) for key in self.keys)
+
+    def normalise(self, value):
+        """A sorted list of item tuples (plain ids for a one-key list), whatever form the items come in."""
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            return value
+        items = set(self._item(item) for item in value)
+        if len(self.keys) == 1:
+            items = set(item[0] for item in items)
+        try:
+            return sorted(items)
+        except TypeError:  # a malformed id from the API: still a stable order
+            return sorted(items, key=str)
+
+    def to_api(self, value):
+        if len(self.keys) == 1:
+            return [{'id': item} for item in value]
+        return [dict(zip(self.keys, item)) for item in value]
+
+    def problem(self, value):
+        if value is None:
+            return None
+        if not value:
+            return '%s must not be empty' % self.name if self.non_empty else None
+        ids = [item[0] if isinstance(item, tuple) else item for item in value]
+        bad = [item for item in ids if not isinstance(item, int) or isinstance(item, bool) or item < 1]
+        if bad:
+            return '%s must be a list of positive ids, got %s' % (self.name, bad)
+        return None
+
+
+class LocationsField(IdListField):
+    """Monitoring locations: plain location ids for the user, ``[{"id": n}]`` for the API, compared as a set."""
+
+    def __init__(self, name='locations', **kwargs):
+        super(LocationsField, self).__init__(name, bare_ids=True, **kwargs)
+
+    def problem(self, value):
+        if value is None:
+            return None
+        if not value:
+            return '%s must name at least one location id' % self.name
+        bad = [item for item in value if not isinstance(item, int) or item < 1]
+        if bad:
+            return '%s must be a list of positive location ids, got %s' % (self.name, bad)
+        return None
+
+
 # -- value checks shared by several fields ----------------------------------------------------------
 
 def ipv4_address(value):
     if value == '':
         return None  # an empty ipv4 clears the fixed address
     try:
-        ipaddress.IPv4Address(_str(value))
+        ipaddress.IPv4Address(as_str(value))
     except ValueError:
         return 'must be an IPv4 address such as 203.0.113.5, got %r' % value
     return None
@@ -187,37 +255,3 @@ def email_address(value):
     if not (local and at and '.' in domain.strip('.')) or '@' in domain or any(char.isspace() for char in value):
         return 'must be an email address such as monitor@example.com, got %r' % value
     return None
-
-
-# -- the fields every monitor has (AlertSite's "common" fields) -------------------------------------
-
-def common_fields():
-    """Fresh Field objects for the options every monitor type shares, in the API's order."""
-    return [
-        Field('billing_plancode', required_on_create=True, non_empty=True),
-        Field('name', required_on_create=True, non_empty=True),
-        Field('interval', 'int', minimum=1),
-        Field('timeout', 'int', minimum=1),
-        Field('enabled', 'bool'),
-        Field('locations', 'locations'),
-        Field('home_location', 'int', minimum=1),
-        Field('mode', non_empty=True),
-        Field('monitor_location_count', 'int', minimum=1),
-        Field('note', max_length=255, reset=''),
-        Field('alert_note', max_length=1000, reset=''),
-        Field('notify_on_error', 'bool'),
-        Field('retry_on_failure', 'bool'),
-        Field('rotate_locations', 'bool'),
-        Field('traceroute_on_error', 'bool'),
-        Field('allow_internal_testing', 'bool'),
-    ]
-
-
-def server_fields(port_required=False):
-    """The fields of monitors that check one server: TCP and IMAP/POP3/SMTP."""
-    return [
-        Field('hostname', required_on_create=True, non_empty=True, check=host_name),
-        Field('port', 'int', required_on_create=port_required, minimum=1, maximum=65535),
-        Field('ipv4', check=ipv4_address, reset=''),
-        Field('resolve_dns', 'bool'),
-    ]

@@ -86,7 +86,7 @@ msg:
   sample: Logged in to https://api.alertsite.com/api/v3 as ops@example.com; the token lives 60 minutes
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.client import run_access_token_module
+from ansible_collections.community.alertsite.plugins.module_utils.runners import run_access_token_module
 
 
 def main():

@@ -102,12 +102,12 @@ msg:
   sample: "Created email-smtp monitor 'mx-submission' (id 100002)"
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.engine import run_monitor_module
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import EMAIL
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import EMAIL
+from ansible_collections.community.alertsite.plugins.module_utils.runners import run_resource_module
 
 
 def main():
-    run_monitor_module(EMAIL)
+    run_resource_module(EMAIL)
 
 
 if __name__ == '__main__':

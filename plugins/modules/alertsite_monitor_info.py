@@ -82,11 +82,11 @@ msg:
   sample: Found 1 monitor
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.engine import run_info_module
+from ansible_collections.community.alertsite.plugins.module_utils.runners import run_monitor_info_module
 
 
 def main():
-    run_info_module()
+    run_monitor_info_module()
 
 
 if __name__ == '__main__':

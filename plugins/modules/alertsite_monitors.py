@@ -241,11 +241,11 @@ msg:
   sample: "merged 500 monitors: 0 created, 50 updated, 0 deleted, 450 unchanged"
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.fleet import run_fleet_module
+from ansible_collections.community.alertsite.plugins.module_utils.bulk import run_bulk_module
 
 
 def main():
-    run_fleet_module()
+    run_bulk_module()
 
 
 if __name__ == '__main__':

@@ -114,12 +114,12 @@ msg:
   sample: "Updated email-round-trip monitor 'mail-roundtrip' (id 100003): email_password"
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.engine import run_monitor_module
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import ROUNDTRIP
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ROUNDTRIP
+from ansible_collections.community.alertsite.plugins.module_utils.runners import run_resource_module
 
 
 def main():
-    run_monitor_module(ROUNDTRIP)
+    run_resource_module(ROUNDTRIP)
 
 
 if __name__ == '__main__':

@@ -118,12 +118,12 @@ msg:
   sample: "Updated tcp monitor 'web-443' (id 100001): port, timeout"
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.engine import run_monitor_module
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import TCP
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import TCP
+from ansible_collections.community.alertsite.plugins.module_utils.runners import run_resource_module
 
 
 def main():
-    run_monitor_module(TCP)
+    run_resource_module(TCP)
 
 
 if __name__ == '__main__':

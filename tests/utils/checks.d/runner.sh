@@ -124,7 +124,7 @@ def module_view(env):
     """The connection options a module reads from this environment, and what it objects to."""
     sys.path.insert(0, collections_path)
     from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-    from ansible_collections.community.alertsite.plugins.module_utils.client import (
+    from ansible_collections.community.alertsite.plugins.module_utils.connection import (
         connection_argument_spec, connection_problems)
 
     saved = dict(os.environ)

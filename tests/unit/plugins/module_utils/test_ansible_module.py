@@ -9,9 +9,10 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import raw_type_problems
-from ansible_collections.community.alertsite.plugins.module_utils.engine import id_problems, monitor_argument_spec
-from ansible_collections.community.alertsite.plugins.module_utils.fleet import fleet_argument_spec
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import TCP
+from ansible_collections.community.alertsite.plugins.module_utils.bulk import bulk_argument_spec
+from ansible_collections.community.alertsite.plugins.module_utils.engine import id_problems
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import TCP
+from ansible_collections.community.alertsite.plugins.module_utils.runners import resource_argument_spec
 
 
 @pytest.mark.parametrize('raw, expected', [
@@ -23,12 +24,12 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_types 
     ({'name': None}, []),
 ])
 def test_raw_values_that_ansible_would_silently_convert(raw, expected):
-    assert raw_type_problems(monitor_argument_spec(TCP), raw) == expected
+    assert raw_type_problems(resource_argument_spec(TCP), raw) == expected
 
 
 def test_raw_values_inside_fleet_definitions_and_aliases():
     raw = {'monitors': [{'type': 'tcp', 'name': 'ok'}, {'type': 'tcp', 'name': ['x'], 'port': False}]}
-    assert raw_type_problems(fleet_argument_spec(), raw) == [
+    assert raw_type_problems(bulk_argument_spec(), raw) == [
         'config[1].name must be a string, got a list', 'config[1].port must be an integer, got a boolean']
 
 

@@ -17,10 +17,10 @@ from ansible_collections.community.alertsite.plugins.module_utils import client 
 from ansible_collections.community.alertsite.plugins.module_utils.client import (
     AlertSiteClient,
     AlertSiteError,
-    connection_problems,
     error_messages,
     retry_after_seconds,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.connection import connection_problems
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
     CONNECTION_ERROR,
     READ_TIMEOUT,

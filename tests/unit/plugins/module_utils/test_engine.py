@@ -10,19 +10,20 @@ import pytest
 
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteClient, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
-    InputError,
-    MonitorIndex,
     apply_plan,
+    id_problems,
     input_problems,
-    monitor_argument_spec,
+    plan_command,
     plan_diff,
     plan_message,
-    plan_monitor,
-    public_monitor,
+    plan_object,
+    public_object,
     wanted_values,
 )
-from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_types import EMAIL, ROUNDTRIP, TCP
+from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK, as_int
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import EMAIL, KIND_OF_TYPE, ROUNDTRIP, TCP
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+from ansible_collections.community.alertsite.plugins.module_utils.runners import public_monitor, resource_argument_spec
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
     READ_TIMEOUT,
     FakeSession,
@@ -39,7 +40,7 @@ TCP_ON_API = {
 
 def params(family, **values):
     """Module params as Ansible would give them: every option present, unset ones None."""
-    result = dict((name, None) for name in monitor_argument_spec(family))
+    result = dict((name, None) for name in resource_argument_spec(family))
     result.update(values)
     return result
 
@@ -53,15 +54,15 @@ def client_with(*replies):
 # -- argument spec ---------------------------------------------------------------------------------------
 
 def test_argument_spec_is_built_from_the_declaration():
-    spec = monitor_argument_spec(TCP)
+    spec = resource_argument_spec(TCP)
     assert spec['name'] == dict(type='str', required=True)
     assert spec['port'] == dict(type='int')
     assert spec['locations'] == dict(type='list', elements='int')
     assert spec['password']['no_log'] is True
     assert 'protocol' not in spec and 'update_password' not in spec
-    email = monitor_argument_spec(EMAIL)
+    email = resource_argument_spec(EMAIL)
     assert email['protocol'] == dict(type='str', required=True, choices=['imap', 'pop3', 'smtp'])
-    roundtrip = monitor_argument_spec(ROUNDTRIP)
+    roundtrip = resource_argument_spec(ROUNDTRIP)
     assert roundtrip['email_password'] == dict(type='str', no_log=True)
     assert roundtrip['update_password'] == dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
 
@@ -112,13 +113,13 @@ def test_roundtrip_checks(values, expected):
 
 def test_create_needs_the_required_fields():
     with pytest.raises(InputError) as err:
-        plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'hostname': 'h'}, None)
+        plan_object(TCP, 'tcp', {'name': 'web', 'hostname': 'h'}, None)
     assert str(err.value) == "missing required options to create tcp monitor 'web': billing_plancode, port"
 
 
 def test_create_sends_every_wanted_value_in_api_form():
     wanted = {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 80, 'locations': [10, 20]}
-    plan = plan_monitor(TCP, 'tcp', 'web', wanted, None)
+    plan = plan_object(TCP, 'tcp', wanted, None)
     assert plan.action == 'create' and plan.changed
     assert plan.payload() == {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 80,
                               'locations': [{'id': 10}, {'id': 20}]}
@@ -126,32 +127,32 @@ def test_create_sends_every_wanted_value_in_api_form():
 
 def test_update_sends_only_the_differing_fields():
     wanted = {'name': 'web', 'port': 8443, 'timeout': 30, 'locations': [10, 20], 'enabled': True}
-    plan = plan_monitor(TCP, 'tcp', 'web', wanted, TCP_ON_API)
+    plan = plan_object(TCP, 'tcp', wanted, TCP_ON_API)
     assert plan.action == 'update'
     assert plan.payload() == {'port': 8443}
     assert plan.before == {'port': 443}
-    assert plan.monitor_id == '100001'
+    assert plan.object_id == '100001'
 
 
 def test_in_sync_is_nothing_even_when_the_api_uses_strings():
     on_api = dict(TCP_ON_API, port='443', interval='5', enabled='true', locations=[{'id': '10'}, {'id': '20'}])
     wanted = wanted_values(TCP, params(TCP, name='web', port=443, interval=5, enabled=True, locations=[20, 10]))
-    plan = plan_monitor(TCP, 'tcp', 'web', wanted, on_api)
+    plan = plan_object(TCP, 'tcp', wanted, on_api)
     assert plan.action == 'none' and not plan.changed
 
 
 def test_a_field_the_api_does_not_return_is_sent():
     on_api = dict(TCP_ON_API)
     assert 'note' not in on_api
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'note': 'hi'}, on_api)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'note': 'hi'}, on_api)
     assert plan.payload() == {'note': 'hi'}
 
 
 def test_write_only_password_follows_update_password():
     on_api = {'id': 5, 'type': 'email-round-trip', 'name': 'rt', 'email': 'a@example.com'}
     wanted = {'name': 'rt', 'email': 'a@example.com', 'email_password': 'pw'}
-    assert plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', wanted, on_api).action == 'none'
-    plan = plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', wanted, on_api, update_password='always')
+    assert plan_object(ROUNDTRIP, 'email-round-trip', wanted, on_api).action == 'none'
+    plan = plan_object(ROUNDTRIP, 'email-round-trip', wanted, on_api, update_password='always')
     assert plan.payload() == {'email_password': 'pw'}
     assert plan_diff(plan)['after'] == {'email_password': SECRET_MASK}
 
@@ -159,14 +160,14 @@ def test_write_only_password_follows_update_password():
 def test_roundtrip_checks_use_the_existing_values_when_updating():
     on_api = {'id': 5, 'type': 'email-round-trip', 'name': 'rt', 'interval': 5, 'timeout': 60}
     with pytest.raises(InputError) as err:
-        plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', {'name': 'rt', 'timeout': 300}, on_api)
+        plan_object(ROUNDTRIP, 'email-round-trip', {'name': 'rt', 'timeout': 300}, on_api)
     assert 'interval (5 minutes) must be longer than timeout (300 seconds)' in str(err.value)
 
 
 def test_absent_plans():
-    assert plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, None, state='absent').action == 'none'
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API, state='absent')
-    assert plan.action == 'delete' and plan.monitor_id == '100001'
+    assert plan_object(TCP, 'tcp', {'name': 'web'}, None, state='absent').action == 'none'
+    plan = plan_object(TCP, 'tcp', {'name': 'web'}, TCP_ON_API, state='absent')
+    assert plan.action == 'delete' and plan.object_id == '100001'
     diff = plan_diff(plan)
     assert diff['after'] == {} and diff['before']['port'] == 443
 
@@ -174,29 +175,29 @@ def test_absent_plans():
 # -- finding ----------------------------------------------------------------------------------------------
 
 def test_index_finds_by_type_and_name():
-    index = MonitorIndex([dict(TCP_ON_API), {'id': 2, 'type': 'tcp', 'name': 'other'}])
-    assert index.find('tcp', 'web')['id'] == 100001
-    assert index.find('tcp', 'missing') is None
-    assert index.find('ping', 'web') is None
+    index = Index(KIND_OF_TYPE.get, [dict(TCP_ON_API), {'id': 2, 'type': 'tcp', 'name': 'other'}])
+    assert index.find(TCP, 'tcp', {'name': 'web'})['id'] == 100001
+    assert index.find(TCP, 'tcp', {'name': 'missing'}) is None
+    assert index.find(EMAIL, 'email-smtp', {'name': 'web'}) is None
 
 
 def test_index_refuses_to_guess_between_namesakes():
-    index = MonitorIndex([{'id': 1, 'type': 'tcp', 'name': 'dup'}, {'id': 2, 'type': 'tcp', 'name': 'dup'}])
+    index = Index(KIND_OF_TYPE.get, [{'id': 1, 'type': 'tcp', 'name': 'dup'}, {'id': 2, 'type': 'tcp', 'name': 'dup'}])
     with pytest.raises(InputError) as err:
-        index.find('tcp', 'dup')
+        index.find(TCP, 'tcp', {'name': 'dup'})
     assert str(err.value) == "2 tcp monitors are named 'dup' (ids 1, 2): set id to choose one"
 
 
 def test_index_namesakes_under_other_types():
-    index = MonitorIndex([{'id': 1, 'type': 'email-imap', 'name': 'mx'}, {'id': 2, 'type': 'email-pop', 'name': 'mx'}])
-    assert [m['id'] for m in index.namesakes(EMAIL.types, 'mx', 'email-smtp')] == [1, 2]
-    assert [m['id'] for m in index.namesakes(EMAIL.types, 'mx', 'email-imap')] == [2]
+    index = Index(KIND_OF_TYPE.get, [{'id': 1, 'type': 'email-imap', 'name': 'mx'}, {'id': 2, 'type': 'email-pop', 'name': 'mx'}])
+    assert [m['id'] for m in index.namesakes(EMAIL, {'name': 'mx'}, 'email-smtp')] == [1, 2]
+    assert [m['id'] for m in index.namesakes(EMAIL, {'name': 'mx'}, 'email-imap')] == [2]
 
 
 def test_index_load_pages_one_type_filter():
     client, session = client_with(page([{'id': 1, 'name': 'a'}]))
-    index = MonitorIndex.load(client, ['tcp'])
-    assert index.find('tcp', 'a')['id'] == 1  # a listing of one type may omit 'type'
+    index = Index.load(client, TCP)
+    assert index.find(TCP, 'tcp', {'name': 'a'})['id'] == 1  # a listing of one type may omit 'type'
     assert session.requests[0]['params']['type'] == 'tcp'
 
 
@@ -204,46 +205,49 @@ def test_index_load_pages_one_type_filter():
 
 def test_check_mode_writes_nothing_and_predicts():
     client, session = client_with()
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443, 'locations': [30]}, TCP_ON_API)
-    predicted = apply_plan(client, plan, check_mode=True)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'port': 8443, 'locations': [30]}, TCP_ON_API)
+    outcome = apply_plan(client, plan, check_mode=True)
+    predicted = outcome.object
     assert session.requests == []
+    assert outcome.sent == ('PATCH', '/monitors/tcp/100001', {'port': 8443, 'locations': [{'id': 30}]})
     assert predicted['port'] == 8443 and predicted['locations'] == [{'id': 30}] and predicted['id'] == 100001
 
 
 def test_create_then_read_back():
     client, session = client_with((200, {'id': '100009'}), (200, dict(TCP_ON_API, id=100009)))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
-    monitor = apply_plan(client, plan)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    outcome = apply_plan(client, plan)
     assert session.calls() == [('POST', '/monitors/tcp'), ('GET', '/monitors/100009')]
-    assert monitor['id'] == 100009 and plan.monitor_id == '100009'
+    assert outcome.object['id'] == 100009 and outcome.object_id == '100009'
+    assert plan.object_id is None  # the plan is not changed by carrying it out
 
 
 def test_update_patches_the_type_path_then_reads_back():
     client, session = client_with((200, {'id': '100001'}), (200, dict(TCP_ON_API, port=8443)))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443}, TCP_ON_API)
-    assert apply_plan(client, plan)['port'] == 8443
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'port': 8443}, TCP_ON_API)
+    assert apply_plan(client, plan).object['port'] == 8443
     assert session.calls() == [('PATCH', '/monitors/tcp/100001'), ('GET', '/monitors/100001')]
     assert session.requests[0]['json'] == {'port': 8443}
 
 
 def test_delete_tolerates_a_monitor_already_gone():
     client, session = client_with((404, {'errors': [{'code': 404, 'message': 'Record not found'}]}))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API, state='absent')
-    assert apply_plan(client, plan) is None
+    plan = plan_object(TCP, 'tcp', {'name': 'web'}, TCP_ON_API, state='absent')
+    assert apply_plan(client, plan).object is None
     assert session.calls() == [('DELETE', '/monitors/100001')]
 
 
 def test_uncertain_create_looks_again_and_finds_the_monitor():
     client, session = client_with(READ_TIMEOUT, page([dict(TCP_ON_API, id=100010)]), (200, dict(TCP_ON_API, id=100010)))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
-    assert apply_plan(client, plan)['id'] == 100010
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    assert apply_plan(client, plan).object['id'] == 100010
     assert session.writes() == [('POST', '/monitors/tcp')]
 
 
 def test_uncertain_create_posts_again_only_when_not_found():
     client, session = client_with((500, None), page([]), (200, {'id': '100011'}), (200, dict(TCP_ON_API, id=100011)))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
-    assert apply_plan(client, plan)['id'] == 100011
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    assert apply_plan(client, plan).object['id'] == 100011
     assert session.calls() == [('POST', '/monitors/tcp'), ('GET', '/monitors'), ('POST', '/monitors/tcp'),
                                ('GET', '/monitors/100011')]
 
@@ -251,7 +255,7 @@ def test_uncertain_create_posts_again_only_when_not_found():
 def test_create_gives_up_after_the_retries_and_says_nothing_was_created():
     client, session = client_with((500, None), page([]), (500, None), page([]))
     client.retries = 1
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
     with pytest.raises(AlertSiteError) as err:
         apply_plan(client, plan)
     assert "tcp monitor 'web' does not exist, so nothing was created" in str(err.value)
@@ -260,7 +264,7 @@ def test_create_gives_up_after_the_retries_and_says_nothing_was_created():
 
 def test_create_refused_by_the_api_is_not_looked_up():
     client, session = client_with((400, {'errors': [{'code': 400, 'message': 'bad plan'}]}))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}, None)
     with pytest.raises(AlertSiteError):
         apply_plan(client, plan)
     assert session.calls() == [('POST', '/monitors/tcp')]
@@ -269,7 +273,7 @@ def test_create_refused_by_the_api_is_not_looked_up():
 # -- reporting --------------------------------------------------------------------------------------------
 
 def test_diff_and_message_for_each_action():
-    update = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443, 'timeout': 10}, TCP_ON_API)
+    update = plan_object(TCP, 'tcp', {'name': 'web', 'port': 8443, 'timeout': 10}, TCP_ON_API)
     assert plan_diff(update) == {'before': {'port': 443, 'timeout': 30}, 'after': {'port': 8443, 'timeout': 10},
                                  'before_header': "tcp monitor 'web' (id 100001)",
                                  'after_header': "tcp monitor 'web' (id 100001)"}
@@ -277,24 +281,54 @@ def test_diff_and_message_for_each_action():
     assert plan_message(update, check_mode=True).startswith('Would update')
     wanted = {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's', 'pop3_hostname': 'p', 'email': 'a@b.c',
               'email_password': 'pw'}
-    create = plan_monitor(ROUNDTRIP, 'email-round-trip', 'rt', wanted, None)
+    create = plan_object(ROUNDTRIP, 'email-round-trip', wanted, None)
     assert plan_diff(create)['before'] == {}
     assert plan_diff(create)['after']['email_password'] == SECRET_MASK
     assert plan_message(create) == "Created email-round-trip monitor 'rt'"
-    same = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, TCP_ON_API)
+    same = plan_object(TCP, 'tcp', {'name': 'web'}, TCP_ON_API)
     assert plan_message(same) == "tcp monitor 'web' (id 100001) is up to date"
-    gone = plan_monitor(TCP, 'tcp', 'web', {'name': 'web'}, None, state='absent')
+    gone = plan_object(TCP, 'tcp', {'name': 'web'}, None, state='absent')
     assert plan_message(gone, state='absent') == "No tcp monitor 'web' exists: nothing to delete"
 
 
 def test_public_monitor_drops_secrets():
     assert public_monitor({'id': 1, 'email_password': 'pw', 'email': 'a@b.c'}) == {'id': 1, 'email': 'a@b.c'}
     assert public_monitor(None) == {}
+    assert public_object(ROUNDTRIP, {'id': 1, 'email_password': 'pw'}) == {'id': 1}
+    assert public_object(TCP, None) == {}
+
+
+def test_commands_mask_secrets():
+    create = plan_object(ROUNDTRIP, 'email-round-trip', {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's',
+                                                          'pop3_hostname': 'p', 'email': 'a@b.c', 'email_password': 'pw'}, None)
+    command = plan_command(create)
+    assert command['method'] == 'POST' and command['path'] == '/monitors/email-round-trip'
+    assert command['body']['email_password'] == SECRET_MASK and command['body']['name'] == 'rt'
+    assert plan_command(plan_object(TCP, 'tcp', {'name': 'web'}, TCP_ON_API)) is None
+    assert plan_command(plan_object(TCP, 'tcp', {'name': 'web'}, TCP_ON_API, state='absent')) == {
+        'method': 'DELETE', 'path': '/monitors/100001'}
+
+
+@pytest.mark.parametrize('value, expected', [
+    ('5', 5), (' 7 ', 7), ('-5', -5), ('--5', '--5'), ('-', '-'), ('', ''), ('\u0665', '\u0665'), (True, 1), (3, 3), ('x', 'x'),
+])
+def test_as_int_converts_only_plain_integers(value, expected):
+    assert as_int(value) == expected
+
+
+@pytest.mark.parametrize('value, problems', [
+    ('123', []), (' 123 ', []), (None, []),
+    ('12a', ["id must be a monitor id (digits only), got '12a'"]),
+    ('\u0661\u0662', ["id must be a monitor id (digits only), got '\u0661\u0662'"]),
+    ('../1', ["id must be a monitor id (digits only), got '../1'"]),
+])
+def test_ids_are_ascii_digits(value, problems):
+    assert id_problems(value) == problems
 
 
 def test_a_read_back_that_is_not_a_monitor_is_a_clear_error():
     client, session = client_with((200, {'id': '100001'}), (200, None))
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 8443}, TCP_ON_API)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'port': 8443}, TCP_ON_API)
     with pytest.raises(AlertSiteError) as err:
         apply_plan(client, plan)
     assert str(err.value) == 'GET /monitors/100001: the reply is not a monitor: None'
@@ -303,12 +337,12 @@ def test_a_read_back_that_is_not_a_monitor_is_a_clear_error():
 def test_listing_results_that_are_not_objects_are_a_clear_error():
     client, session = client_with(page(['not', 'objects']))
     with pytest.raises(AlertSiteError) as err:
-        MonitorIndex.load(client, ['tcp'])
+        Index.load(client, TCP)
     assert str(err.value) == 'GET /monitors: the list holds results that are not objects'
 
 
 def test_unknown_extra_fields_are_carried_but_never_compared():
     on_api = dict(TCP_ON_API, brand_new_field={'nested': [1, 2]}, another=None)
-    plan = plan_monitor(TCP, 'tcp', 'web', {'name': 'web', 'port': 443}, on_api)
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'port': 443}, on_api)
     assert plan.action == 'none'
-    assert MonitorIndex([on_api]).find('tcp', 'web')['brand_new_field'] == {'nested': [1, 2]}
+    assert Index(KIND_OF_TYPE.get, [on_api]).find(TCP, 'tcp', {'name': 'web'})['brand_new_field'] == {'nested': [1, 2]}

@@ -43,7 +43,6 @@ REPEAT_TEMPLATE = re.compile(r"^\{\{ '(.)' \* (\d+) \}\}$")
 CONNECTION = {'api_url': 'http://127.0.0.1:9/api/v3', 'username': 'demo', 'password': 'demo-password'}
 
 # The target sets these to empty strings, so that nothing from the environment fills in credentials.
-CREDENTIAL_VARIABLES = ('ALERTSITE_ACCESS_TOKEN', 'ALERTSITE_USERNAME', 'ALERTSITE_PASSWORD')
 
 # vars file, table (its base, when it has one, is named <table>_base), module
 TABLES = [
@@ -101,12 +100,6 @@ def row_params(tables):
             params.append(pytest.param(module, row, tables_vars.get(table + '_base'),
                                        id='%s-%d-%s' % (module, position, row['expect'][:40])))
     return params
-
-
-@pytest.fixture
-def clean_environment(monkeypatch):
-    for name in CREDENTIAL_VARIABLES:
-        monkeypatch.setenv(name, '')
 
 
 def test_every_module_has_enough_rows():

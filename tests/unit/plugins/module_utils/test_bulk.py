@@ -8,14 +8,17 @@ __metaclass__ = type
 
 import json
 
-from ansible_collections.community.alertsite.plugins.module_utils.engine import MonitorIndex
-from ansible_collections.community.alertsite.plugins.module_utils.fleet import (
+from ansible_collections.community.alertsite.plugins.module_utils.bulk import (
+    bulk_problems,
     definition_spec,
-    fleet_problems,
     gathered_definitions,
     listed_types,
-    plan_fleet,
+    parse_running_config,
+    plan_bulk,
+    rendered_commands,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
     FakeSession,
@@ -44,6 +47,10 @@ def fleet_params(config, state='merged', types=None, update_password='on_create'
     return dict(config=config, state=state, types=types, update_password=update_password)
 
 
+def fleet_problems(params):
+    return bulk_problems(params['config'], params['state'], params['types'])
+
+
 def test_definition_spec_is_the_union_of_the_declarations():
     spec = definition_spec()
     assert spec['type'] == dict(type='str', required=True)
@@ -70,25 +77,31 @@ def test_problems_name_the_definition_and_the_option():
 def test_overridden_needs_something_to_say_which_types():
     assert 'set types to say which' in fleet_problems(fleet_params([], 'overridden'))[0]
     assert fleet_problems(fleet_params([], 'overridden', types=['tcp'])) == []
-    assert fleet_problems(fleet_params([], 'merged', types=['tcp'])) == ['types only applies to state=overridden and state=gathered']
+    assert fleet_problems(fleet_params([], 'merged', types=['tcp'])) == [
+        'types only applies to state=overridden, state=gathered and state=parsed']
 
 
 def test_listed_types():
     config = [definition(type='tcp', name='a'), definition(type='email-smtp', name='b')]
-    assert listed_types(fleet_params(config)) == ['email-smtp', 'tcp']
-    assert listed_types(fleet_params([], 'gathered')) == ['email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'tcp']
-    assert listed_types(fleet_params(config, 'overridden', types=['email-pop'])) == ['email-pop', 'email-smtp', 'tcp']
+    assert listed_types(*problem_args(fleet_params(config))) == ['email-smtp', 'tcp']
+    assert listed_types(*problem_args(fleet_params([], 'gathered'))) == ['email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'tcp']
+    assert listed_types(*problem_args(fleet_params(config, 'overridden', types=['email-pop']))) == ['email-pop', 'email-smtp', 'tcp']
+
+
+def problem_args(params):
+    return params['config'], params['state'], params['types']
 
 
 def plans_for(params):
-    params['override_types'] = set(listed_types(params))
-    return plan_fleet(params, MonitorIndex(EXISTING))
+    index = Index(KIND_OF_TYPE.get, EXISTING)
+    return plan_bulk(params['config'], params['state'], index, set(listed_types(*problem_args(params))),
+                     params['update_password'])
 
 
 def test_merged_plans_each_definition_with_the_engine():
     plans = plans_for(fleet_params([definition(type='tcp', name='web', port=8443),
                                     definition(type='tcp', name='new', billing_plancode='P', hostname='h', port=1)]))
-    assert [(p.action, p.name, dict(p.send)) for p in plans] == [
+    assert [(p.action, p.name, dict(p.changes)) for p in plans] == [
         ('update', 'web', {'port': 8443}),
         ('create', 'new', {'name': 'new', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1})]
 
@@ -97,7 +110,7 @@ def test_replaced_clears_left_out_empty_able_options_and_merged_does_not():
     config = [definition(type='tcp', name='web', port=443)]
     assert plans_for(fleet_params(config))[0].action == 'none'
     replaced = plans_for(fleet_params(config, 'replaced'))[0]
-    assert dict(replaced.send) == {'note': ''}
+    assert dict(replaced.changes) == {'note': ''}
 
 
 def test_overridden_deletes_only_unlisted_monitors_of_the_listed_types():
@@ -111,7 +124,7 @@ def test_deleted_deletes_the_listed_ones():
 
 
 def test_gathered_definitions_feed_back_as_config():
-    gathered = gathered_definitions(MonitorIndex(EXISTING + [{'id': 9, 'type': 'ping', 'name': 'p'}]))
+    gathered = gathered_definitions(EXISTING + [{'id': 9, 'type': 'ftp', 'name': 'p'}])
     assert [d['name'] for d in gathered] == ['web', 'old', 'mx', 'rt']
     assert gathered[0] == {'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com', 'port': 443, 'note': 'keep me'}
     plans = plans_for(fleet_params([definition(**d) for d in gathered]))
@@ -143,3 +156,56 @@ def test_module_bad_input_sends_nothing_and_secrets_stay_out(capsys):
     assert failed and session.requests == []
     assert "config[0] (email-round-trip 'rt'): email must be an email address" in result['msg']
     assert 'MailboxPw!' not in json.dumps(result)
+
+
+def test_rendered_lists_the_creates_with_secrets_masked():
+    config = [definition(type='tcp', name='web', billing_plancode='P', hostname='h', port=1),
+              definition(type='email-round-trip', name='rt', billing_plancode='P', smtp_hostname='s', pop3_hostname='p',
+                         email='a@example.com', email_password='MailboxPw!')]
+    commands = rendered_commands(config)
+    assert [(c['method'], c['path']) for c in commands] == [('POST', '/monitors/tcp'), ('POST', '/monitors/email-round-trip')]
+    assert commands[0]['body'] == {'billing_plancode': 'P', 'name': 'web', 'hostname': 'h', 'port': 1}
+    assert commands[1]['body']['email_password'] == '********'
+    assert 'MailboxPw!' not in json.dumps(commands)
+
+
+def test_parsed_turns_a_listing_into_config():
+    listing = {'metadata': {'resultset': {'count': 2}}, 'results': EXISTING}
+    for running_config in (listing, json.dumps(listing), EXISTING):
+        monitors = parse_running_config(running_config)
+        assert gathered_definitions(monitors, ['tcp'])[0] == {'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com',
+                                                               'port': 443, 'note': 'keep me'}
+    for bad in ('{not json', {'results': 'x'}, 5):
+        try:
+            parse_running_config(bad)
+        except InputError as exc:
+            assert 'running_config' in str(exc)
+        else:
+            raise AssertionError('accepted %r' % (bad,))
+
+
+def test_module_rendered_and_parsed_send_nothing(capsys):
+    session = FakeSession()
+    web = {'type': 'tcp', 'name': 'web', 'port': 1, 'billing_plancode': 'P', 'hostname': 'h'}
+    rendered, failed = run_module(main, dict(state='rendered', config=[web]), session, capsys)
+    assert not failed and rendered['rendered'][0]['path'] == '/monitors/tcp'
+    incomplete, failed = run_module(main, dict(state='rendered', config=[{'type': 'tcp', 'name': 'web'}]), session, capsys)
+    assert failed and incomplete['msg'] == "missing required options to create tcp monitor 'web': billing_plancode, hostname, port"
+    parsed, failed = run_module(main, dict(state='parsed', running_config=EXISTING, types=['tcp']), session, capsys)
+    assert not failed and [d['name'] for d in parsed['parsed']] == ['web', 'old']
+    assert session.requests == []
+
+
+def test_module_returns_before_after_commands_and_api_errors(capsys):
+    session = FakeSession(
+        token_reply(), page(EXISTING[:2], 2),
+        (200, {'id': '1'}), (200, dict(EXISTING[0], port=8443)),
+        (400, {'errors': [{'code': 400, 'message': 'bad port'}]}),
+    )
+    args = dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 8443}, {'type': 'tcp', 'name': 'old', 'port': 2222}])
+    result, failed = run_module(main, args, session, capsys)
+    assert failed
+    assert result['status'] == 400 and result['api_errors'] == ['bad port']
+    assert result['commands'] == [{'method': 'PATCH', 'path': '/monitors/tcp/1', 'body': {'port': 8443}}]
+    assert [d['port'] for d in result['before']] == [443, 22]
+    assert [d['port'] for d in result['after']] == [8443, 22]

@@ -1,0 +1,82 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The connection options every module shares, checked in one place, and the client they make.
+
+:data:`CONNECTION_ARGSPEC` matches the doc fragment ``community.alertsite.connection``; each option falls back
+to an ``ALERTSITE_*`` environment variable, so AWX credentials and ``module_defaults`` work.
+:func:`connection_problems` is the only check of these options; :func:`client_from_module` builds the
+:class:`.client.AlertSiteClient` from a module whose options passed it.
+
+Internal to the collection: not a public API, it may change in any release.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from urllib.parse import urlparse
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+
+from ansible_collections.community.alertsite.plugins.module_utils.client import (
+    DEFAULT_API_URL,
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+    AlertSiteClient,
+)
+
+CONNECTION_ARGSPEC = dict(
+    api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['ALERTSITE_API_URL'])),
+    username=dict(type='str', fallback=(env_fallback, ['ALERTSITE_USERNAME'])),
+    password=dict(type='str', no_log=True, fallback=(env_fallback, ['ALERTSITE_PASSWORD'])),
+    access_token=dict(type='str', no_log=True, fallback=(env_fallback, ['ALERTSITE_ACCESS_TOKEN'])),
+    validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['ALERTSITE_VALIDATE_CERTS'])),
+    ca_path=dict(type='path', fallback=(env_fallback, ['ALERTSITE_CA_PATH'])),
+    api_timeout=dict(type='int', default=30, fallback=(env_fallback, ['ALERTSITE_API_TIMEOUT'])),
+    api_retries=dict(type='int', default=3, fallback=(env_fallback, ['ALERTSITE_API_RETRIES'])),
+)
+
+
+def connection_argument_spec():
+    """A fresh copy of the connection options, to merge into a module's argument spec."""
+    return dict((name, dict(spec)) for name, spec in CONNECTION_ARGSPEC.items())
+
+
+def connection_problems(params, needs_login=False):
+    """Messages for connection options that cannot work, checked before any request.
+
+    :param needs_login: the module always logs in (``alertsite_access_token``): a token alone is not enough.
+    """
+    problems = []
+    token = None if needs_login else params.get('access_token')
+    if params.get('username') and not params.get('password') and not token:
+        problems.append('password is required with username')
+    elif not token and not (params.get('username') and params.get('password')):
+        problems.append('either access_token, or username and password, are required '
+                        '(also read from ALERTSITE_ACCESS_TOKEN, ALERTSITE_USERNAME and ALERTSITE_PASSWORD)')
+    url = params.get('api_url') or ''
+    if not url.startswith(('http://', 'https://')):
+        problems.append('api_url must start with http:// or https://, got %r' % url)
+    elif not urlparse(url).hostname:
+        problems.append('api_url has no host name: %r' % url)
+    if params.get('api_timeout') is not None and params['api_timeout'] < 1:
+        problems.append('api_timeout must be at least 1 second, got %s' % params['api_timeout'])
+    if params.get('api_retries') is not None and params['api_retries'] < 0:
+        problems.append('api_retries must be 0 or more, got %s' % params['api_retries'])
+    return problems
+
+
+def client_from_module(module, access_token=True):
+    """The client for a module whose connection options passed :func:`connection_problems`.
+
+    :param access_token: use the task's ``access_token`` (False: always log in with username and password).
+    """
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    params = module.params
+    return AlertSiteClient(api_url=params['api_url'], username=params['username'], password=params['password'],
+                           access_token=params['access_token'] if access_token else None,
+                           validate_certs=params['validate_certs'], ca_path=params['ca_path'],
+                           timeout=params['api_timeout'], retries=params['api_retries'])

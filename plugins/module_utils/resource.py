@@ -1,0 +1,178 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""What a kind of AlertSite object is: :class:`ResourceKind`, and :class:`Index` to find existing ones.
+
+Every object the collection manages (a TCP monitor, a round-trip monitor, a recipient, a recipient group, ...)
+is declared once as a :class:`ResourceKind`: where the API lists, reads and writes it, how an existing object
+is identified, its fields (:mod:`.fields`) and its cross-field checks. The engine (:mod:`.engine`) and the
+module runners (:mod:`.runners`) work from that declaration alone.
+
+Internal to the collection: not a public API, it may change in any release.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from collections import OrderedDict
+
+
+class InputError(Exception):
+    """The user's input cannot be carried out; the message names the options at fault."""
+
+
+class ResourceKind(object):
+    """The declaration of one kind of AlertSite object, managed by one module.
+
+    :param noun: what the object is called in messages (``monitor``, ``recipient``, ``recipient group``).
+    :param module: the module that manages this kind.
+    :param fields: the :class:`.fields.Field` objects of its options, in the API's order.
+    :param list_path: the list endpoint, e.g. ``/monitors``.
+    :param item_path: the path of one object, with ``{id}``, e.g. ``/monitors/{id}`` (GET and DELETE).
+    :param create_path: the POST path, with ``{type}`` where the API type is part of it (default ``list_path``).
+    :param update_path: the PATCH path, with ``{id}`` and maybe ``{type}`` (default ``item_path``).
+    :param api_types: for kinds whose objects have an API type (monitors): the type, or a dict from the values
+        of ``selector`` to types when one module manages several (email: imap, pop3, smtp).
+    :param selector: how the API type is chosen from the user's values: the name of an option whose values are
+        the keys of ``api_types``, or a function(values) -> API type, or None when the kind has one type (or
+        none). A function may return None when the values do not say (the object is then looked for under
+        every type of the kind).
+    :param type_filter: the list endpoint's query parameter that filters by type (monitors: ``type``).
+    :param identity: the options whose values, with the API type, identify an existing object.
+    :param checks: functions(values) -> message or None, over several options at once.
+    :param type_change: when the object exists under another type of the kind: ``warn`` (another object is
+        created, as email protocols are separate monitors) or ``refuse`` (the type cannot change in place).
+    :param result_key: the key of the object in a single-object module's result (default: the noun, with
+        underscores).
+    """
+
+    def __init__(self, noun, module, fields, list_path, item_path, create_path=None, update_path=None,
+                 api_types=None, selector=None, type_filter=None, identity=('name',), checks=(), type_change='warn',
+                 result_key=None):
+        self.noun = noun
+        self.module = module
+        self.fields = list(fields)
+        self.by_name = OrderedDict((field.name, field) for field in self.fields)
+        self.list_path = list_path
+        self.item_path = item_path
+        self.create_path = create_path or list_path
+        self.update_path = update_path or item_path
+        if isinstance(api_types, dict):
+            self.api_types = OrderedDict(api_types)
+        else:
+            self.api_types = OrderedDict([(None, api_types)]) if api_types else OrderedDict()
+        self.selector = selector
+        self.type_filter = type_filter
+        self.identity = tuple(identity)
+        self.checks = tuple(checks)
+        self.type_change = type_change
+        self.result_key = result_key or noun.replace(' ', '_')
+
+    # -- types -----------------------------------------------------------------------------------------
+
+    @property
+    def types(self):
+        """Every API type of the kind, in declaration order (empty for kinds without types)."""
+        return list(self.api_types.values())
+
+    @property
+    def selector_option(self):
+        """The option that picks the API type, when the selector is an option."""
+        return self.selector if isinstance(self.selector, str) else None
+
+    def api_type(self, values):
+        """The API type the user's values select, or None when they do not say (or the kind has no type)."""
+        if not self.api_types:
+            return None
+        if callable(self.selector):
+            return self.selector(values)
+        if self.selector:
+            return self.api_types.get(values.get(self.selector))
+        return self.types[0]
+
+    # -- paths -----------------------------------------------------------------------------------------
+
+    def path_of(self, object_id):
+        return self.item_path.format(id=object_id)
+
+    def create_path_for(self, api_type):
+        return self.create_path.format(type=api_type)
+
+    def update_path_for(self, api_type, object_id):
+        return self.update_path.format(type=api_type, id=object_id)
+
+    def list_params(self, api_types=None):
+        """Query parameters of the listing of ``api_types`` (all of the kind's when None)."""
+        if not self.type_filter:
+            return {}
+        return {self.type_filter: ','.join(sorted(set(api_types or self.types)))}
+
+    # -- fields ----------------------------------------------------------------------------------------
+
+    @property
+    def secret_fields(self):
+        return [field for field in self.fields if field.secret]
+
+    @property
+    def write_only_fields(self):
+        return [field for field in self.fields if field.write_only]
+
+    @property
+    def required_fields(self):
+        return [field for field in self.fields if field.required_on_create]
+
+    # -- naming ----------------------------------------------------------------------------------------
+
+    def key(self, api_type, values):
+        """The identity of an object: its API type and the normalised values of the identity options."""
+        return (api_type,) + tuple(self.by_name[name].normalise(values.get(name)) for name in self.identity)
+
+    def label(self, api_type, values, object_id=None):
+        """How messages name an object: ``tcp monitor 'web' (id 100001)``."""
+        noun = '%s %s' % (api_type, self.noun) if api_type else self.noun
+        names = [values.get(name) for name in self.identity if values.get(name) is not None]
+        label = noun + ''.join(" '%s'" % name for name in names[:1]) if names else noun
+        return label if object_id in (None, '') else '%s (id %s)' % (label, object_id)
+
+
+class Index(object):
+    """Existing objects of a listing, found by their identity (API type + identity options)."""
+
+    def __init__(self, kind_of, objects, default_type=None):
+        """:param kind_of: a function(api_type) -> the ResourceKind of objects of that type."""
+        self.kind_of = kind_of
+        self.objects = list(objects)
+        self.by_key = OrderedDict()
+        for obj in self.objects:
+            api_type = obj.get('type', default_type) if default_type or 'type' in obj else None
+            kind = kind_of(api_type)
+            if kind is None:
+                continue
+            self.by_key.setdefault(kind.key(api_type, obj), []).append(obj)
+
+    @classmethod
+    def load(cls, client, kind, api_types=None, kind_of=None):
+        """One paged listing of the objects of ``kind`` (of ``api_types`` only, when given)."""
+        types = sorted(set(api_types or kind.types))
+        listing = client.get_all(kind.list_path, params=kind.list_params(types))
+        default_type = types[0] if len(types) == 1 else None
+        return cls(kind_of or (lambda api_type: kind), listing, default_type)
+
+    def matches(self, kind, api_type, values):
+        return list(self.by_key.get(kind.key(api_type, values), []))
+
+    def find(self, kind, api_type, values):
+        """The object with that identity, or None; more than one is an error, never a guess."""
+        found = self.matches(kind, api_type, values)
+        if len(found) > 1:
+            raise InputError('%d %ss are named %r (ids %s): set id to choose one'
+                             % (len(found), kind.label(api_type, {}), values.get(kind.identity[0]),
+                                ', '.join(str(obj.get('id')) for obj in found)))
+        return found[0] if found else None
+
+    def namesakes(self, kind, values, but_type):
+        """Objects with the same identity under the kind's other API types (e.g. the other email protocols)."""
+        return [obj for api_type in kind.types if api_type != but_type
+                for obj in self.matches(kind, api_type, values)]

@@ -1,0 +1,211 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The life of each module, from its options to ``exit_json``: one runner per shape of module.
+
+- :func:`run_resource_module` - a module that manages one object of a :class:`.resource.ResourceKind`
+  (``alertsite_tcp_monitor`` and its kin);
+- :func:`run_monitor_info_module` - ``alertsite_monitor_info``;
+- :func:`run_access_token_module` - ``alertsite_access_token``.
+
+The bulk module ``alertsite_monitors`` has its own runner in :mod:`.bulk`. Every runner checks all input
+(options and connection) before any request, and fails through :func:`fail`, which keeps the API's status and
+error messages in the result.
+
+Internal to the collection: not a public API, it may change in any release.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
+from ansible_collections.community.alertsite.plugins.module_utils.client import TOKEN_LIFETIME, AlertSiteError
+from ansible_collections.community.alertsite.plugins.module_utils.connection import (
+    client_from_module,
+    connection_argument_spec,
+    connection_problems,
+)
+from ansible_collections.community.alertsite.plugins.module_utils.engine import (
+    apply_plan,
+    clean_id,
+    get_object,
+    id_problems,
+    input_problems,
+    plan_diff,
+    plan_message,
+    plan_object,
+    public_object,
+    wanted_values,
+)
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES, SECRET_FIELDS
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+
+
+def fail(module, exc, **result):
+    """Fail the task with ``exc``'s message, plus the HTTP ``status`` and the API's ``api_errors`` when known."""
+    status = getattr(exc, 'status', None)
+    if status is not None:
+        result['status'] = status
+    messages = getattr(exc, 'messages', None)
+    if messages:
+        result['api_errors'] = list(messages)
+    module.fail_json(msg=str(exc), **result)
+
+
+def refuse(module, problems):
+    """Fail before any request when there are input problems."""
+    if problems:
+        module.fail_json(msg='; '.join(problems))
+
+
+# -- one object ------------------------------------------------------------------------------------------
+
+def resource_argument_spec(kind):
+    """The argument spec of a kind's single-object module, built from its field declarations."""
+    spec = connection_argument_spec()
+    spec.update(
+        id=dict(type='str'),
+        state=dict(type='str', default='present', choices=['present', 'absent']),
+    )
+    if kind.selector_option:
+        spec[kind.selector_option] = dict(type='str', required=True, choices=sorted(kind.api_types))
+    for field in kind.fields:
+        spec[field.name] = field.argument_spec()
+    spec[kind.identity[0]]['required'] = True
+    if kind.write_only_fields:
+        spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
+    return spec
+
+
+def run_resource_module(kind):
+    """The whole life of a module that manages one object of ``kind``."""
+    module = new_module(resource_argument_spec(kind))
+    params = module.params
+    wanted = wanted_values(kind, params)
+    refuse(module, id_problems(params['id'], kind.noun) + input_problems(kind, wanted) + connection_problems(params))
+    client = client_from_module(module)
+    try:
+        current, api_type = find_current(module, client, kind, wanted)
+        plan = plan_object(kind, api_type, wanted, current, params['state'], params.get('update_password', 'on_create'))
+        outcome = apply_plan(client, plan, module.check_mode)
+    except (AlertSiteError, InputError) as exc:
+        fail(module, exc)
+    else:
+        result = dict(changed=plan.changed, msg=plan_message(plan, module.check_mode, params['state'], outcome.object_id))
+        result[kind.result_key] = public_object(kind, outcome.object)
+        if module._diff:
+            result['diff'] = plan_diff(plan, outcome.object_id)
+        module.exit_json(**result)
+
+
+def find_current(module, client, kind, wanted):
+    """The object the task is about and its API type: by ``id`` when given, else by identity.
+
+    When the user's values do not say the API type (a website monitor changed without its url), the object is
+    looked for under every type of the kind.
+    """
+    params = module.params
+    api_type = kind.api_type(params)
+    object_id = clean_id(params['id'])
+    if object_id:
+        current = get_object(client, kind, object_id)
+        if current is None:
+            if params['state'] == 'present':
+                raise InputError('id %s: no %s with this id exists (omit id to create a %s by %s)'
+                                 % (object_id, kind.noun, kind.noun, kind.identity[0]))
+            return None, api_type
+        held = current.get('type', api_type)
+        if kind.types and held not in kind.types or api_type and held != api_type:
+            raise InputError('id %s is a %s %s, not %s: %s cannot change the type of a %s'
+                             % (object_id, held, kind.noun, api_type or ' or '.join(kind.types), kind.module, kind.noun))
+        return current, held or api_type
+    index = Index.load(client, kind)
+    if api_type is None and kind.types:
+        found = [(obj, held) for held in kind.types for obj in index.matches(kind, held, wanted)]
+        if len(found) == 1:
+            return found[0][0], found[0][1]
+        if found:
+            index.find(kind, found[0][1], wanted)  # fails naming the namesakes of one type
+            raise InputError('%s: %s exists as %s; set the option that chooses the type'
+                             % (kind.module, kind.label(None, wanted), ' and '.join(held for dummy, held in found)))
+        return None, None
+    current = index.find(kind, api_type, wanted)
+    for other in index.namesakes(kind, wanted, api_type):
+        label = kind.label(other.get('type'), other, other.get('id'))
+        if kind.type_change == 'refuse' and current is None and params['state'] == 'present':
+            raise InputError('%s exists, and the API cannot change the type of a %s: to make it a %s %s, delete it '
+                             '(state=absent) and create it again' % (label, kind.noun, api_type, kind.noun))
+        module.warn('%s also exists; a %s cannot change its type in place: to move it, delete that one '
+                    '(state=absent) and create this one' % (label, kind.noun))
+    return current, api_type
+
+
+# -- alertsite_monitor_info -------------------------------------------------------------------------------
+
+def monitor_info_argument_spec():
+    spec = connection_argument_spec()
+    spec.update(
+        id=dict(type='str'),
+        name=dict(type='str'),
+        type=dict(type='list', elements='str', choices=list(API_TYPES)),
+    )
+    return spec
+
+
+def find_monitors(client, monitor_id=None, name=None, api_types=None):
+    """Monitors matching every filter given: by id (one GET), else one paged listing filtered by type on the
+    server and by name here."""
+    if monitor_id:
+        found = get_object(client, ANY_MONITOR, monitor_id)
+        monitors = [found] if found else []
+    else:
+        params = {'type': ','.join(api_types)} if api_types else None
+        monitors = client.get_all('/monitors', params=params)
+    return [public_monitor(monitor) for monitor in monitors
+            if (name is None or monitor.get('name') == name)
+            and (not api_types or monitor.get('type') in api_types or monitor.get('type') is None)]
+
+
+def public_monitor(monitor):
+    """A monitor of any type fit to return: every monitor kind's secret fields removed."""
+    return dict((key, value) for key, value in (monitor or {}).items() if key not in SECRET_FIELDS)
+
+
+def run_monitor_info_module():
+    """alertsite_monitor_info: read only, the same in check mode."""
+    module = new_module(monitor_info_argument_spec())
+    params = module.params
+    problems = id_problems(params['id']) + connection_problems(params)
+    if params['name'] is not None and not params['name'].strip():
+        problems.insert(0, 'name must not be empty')
+    refuse(module, problems)
+    client = client_from_module(module)
+    try:
+        monitors = find_monitors(client, clean_id(params['id']), params['name'], params['type'])
+    except AlertSiteError as exc:
+        fail(module, exc)
+    else:
+        module.exit_json(changed=False, monitors=monitors,
+                         msg='Found %d monitor%s' % (len(monitors), '' if len(monitors) == 1 else 's'))
+
+
+# -- alertsite_access_token -------------------------------------------------------------------------------
+
+def run_access_token_module():
+    """alertsite_access_token: log in once and hand the token to later tasks."""
+    spec = connection_argument_spec()
+    spec['username']['required'] = True
+    spec['password']['required'] = True
+    module = new_module(spec)
+    refuse(module, connection_problems(module.params, needs_login=True))
+    client = client_from_module(module, access_token=False)  # this module always logs in
+    try:
+        token = client.login()
+    except AlertSiteError as exc:
+        fail(module, exc)
+    else:
+        module.exit_json(changed=False, access_token=token, expires_in=TOKEN_LIFETIME,
+                         msg='Logged in to %s as %s; the token lives %d minutes'
+                             % (client.api_url, client.username, TOKEN_LIFETIME // 60))
