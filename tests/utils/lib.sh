@@ -24,6 +24,9 @@
 #   as_ensure_tools_venv          the venv "tools" of tests/utils/requirements-tools.txt on Python 3.11
 #                                 (ansible-lint, antsibull-docs, antsibull-changelog, ansible-builder,
 #                                 ansible-runner, ansible-core): create or reuse it and print its path
+#   as_ensure_importer_venv       the venv "importer" of tests/utils/requirements-importer.txt on Python 3.11
+#                                 (galaxy-importer with its ansible-lint and ansible-core): create or reuse
+#                                 it and print its path
 #   as_install_get_pip_standin VENV
 #                                 put tests/utils/get-pip-standin.py where the ansible-test of VENV
 #                                 looks for its cached get-pip script(s)
@@ -184,6 +187,20 @@ as_ensure_tools_venv() {
     local python
     python="$(as_find_python 3.11)" || return 1
     as_ensure_named_venv tools "$AS_UTILS_DIR/requirements-tools.txt" "$python" _as_tools_venv_healthy
+}
+
+_as_importer_venv_healthy() {
+    local venv="$1" tool
+    for tool in ansible-lint ansible-doc ansible-galaxy; do
+        [ -x "$venv/bin/$tool" ] || return 1
+    done
+    "$venv/bin/python" -c 'import galaxy_importer.main, ansible, ansiblelint' >/dev/null 2>&1 </dev/null
+}
+
+as_ensure_importer_venv() {
+    local python
+    python="$(as_find_python 3.11)" || return 1
+    as_ensure_named_venv importer "$AS_UTILS_DIR/requirements-importer.txt" "$python" _as_importer_venv_healthy
 }
 
 # The pip version(s) that the ansible-test of a venv bootstraps, read from its python_requirements.py

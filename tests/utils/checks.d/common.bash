@@ -28,6 +28,8 @@
 #   check_on_exit CMD...       run CMD (a word list, eval'd) when the check exits, before CHECK_TMP is removed
 #   check_tools_venv           print the tools venv (tests/utils/requirements-tools.txt, built by lib.sh's
 #                              as_ensure_tools_venv if needed, at most CHECK_VENV_TIMEOUT=900 seconds)
+#   check_importer_venv        print the galaxy-importer venv (tests/utils/requirements-importer.txt, built by
+#                              lib.sh's as_ensure_importer_venv if needed, within CHECK_VENV_TIMEOUT too)
 #   check_start_simulator      start the AlertSite API simulator (user demo / demo-password) and set
 #                              SIM_URL (http://127.0.0.1:PORT) and SIM_API_URL (SIM_URL/api/v3); it is
 #                              stopped when the check exits, and stops by itself after 15 minutes
@@ -116,6 +118,12 @@ check_py() {
 check_tools_venv() {
     # shellcheck disable=SC2016  # $1 is expanded by the inner bash
     timeout -k 10 "${CHECK_VENV_TIMEOUT:-900}" bash -c '. "$1" && as_ensure_tools_venv' _ \
+        "${AS_TEST_LIB:-$_CHECK_DIR/../lib.sh}" </dev/null 2>>"$CHECK_LOG"
+}
+
+check_importer_venv() {
+    # shellcheck disable=SC2016  # $1 is expanded by the inner bash
+    timeout -k 10 "${CHECK_VENV_TIMEOUT:-900}" bash -c '. "$1" && as_ensure_importer_venv' _ \
         "${AS_TEST_LIB:-$_CHECK_DIR/../lib.sh}" </dev/null 2>>"$CHECK_LOG"
 }
 
