@@ -122,3 +122,26 @@ def test_the_version_has_one_source_of_truth():
     with open(galaxy) as handle:
         version = re.search(r'^version:\s*(\S+)', handle.read(), re.M).group(1)
     assert COLLECTION_VERSION == version.strip('"\'')
+
+
+def test_references_resolve_names_with_one_listing(fake_client):
+    from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR
+    from ansible_collections.community.alertsite.plugins.module_utils.references import reference_problems, resolve_references
+
+    items = [{'id': '5', 'step_number': 2}, {'name': 'web', 'type': 'tcp'}, {'name': 'mx', 'type': 'email-smtp'}]
+    assert reference_problems('monitors', items, typed=True) == []
+    assert reference_problems('monitors', [{'name': 'web'}, {'id': 1, 'name': 'x'}, {}], typed=True) == [
+        'monitors[0]: name needs type (the API type, such as tcp)', 'monitors[1]: give id or name, not both',
+        'monitors[2]: give id or name']
+    client, session = fake_client(page([{'id': 11, 'type': 'tcp', 'name': 'web'}, {'id': 12, 'type': 'email-smtp', 'name': 'mx'}]))
+    assert resolve_references(client, ANY_MONITOR, 'monitors', items, typed=True) == [
+        {'id': 5, 'step_number': 2}, {'id': 11}, {'id': 12}]
+    assert session.calls() == [('GET', '/monitors')] and session.requests[0]['params']['type'] == 'email-smtp,tcp'
+    client, session = fake_client(page([{'id': 11, 'type': 'tcp', 'name': 'web'}, {'id': 13, 'type': 'tcp', 'name': 'web'}]))
+    with pytest.raises(InputError) as err:
+        resolve_references(client, ANY_MONITOR, 'monitors', [{'name': 'web', 'type': 'tcp'}, {'name': 'db', 'type': 'tcp'}], typed=True)
+    assert str(err.value) == ("monitors[0]: 2 tcp monitors are named 'web' (ids 11, 13): give the id instead; "
+                              "monitors[1]: no tcp monitor 'db' exists")
+    client, session = fake_client()
+    assert resolve_references(client, ANY_MONITOR, 'monitors', [{'id': 3}], typed=True) == [{'id': 3}]
+    assert session.requests == []
