@@ -25,10 +25,9 @@ import json
 import select
 import socket
 import sys
-import threading
 from urllib.parse import urlsplit
 
-from test_server import DispatchingHandler, QuietThreadingServer, add_server_arguments, serve
+from test_server import DispatchingHandler, QuietThreadingServer, RequestLog, add_server_arguments, serve
 
 CONTROL_PATH = '/_proxy/log'
 # Headers that belong to one connection and are not passed on (RFC 9110, section 7.6.1).
@@ -39,42 +38,17 @@ HOP_BY_HOP = frozenset((
 BUFFER_SIZE = 65536
 
 
-class ProxyLog:
-    """The thread-safe log of proxied requests."""
+class ProxyLog(RequestLog):
+    """The log of proxied requests."""
 
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.entries = []
-        self.seq = 0
-
-    def add(self, method, host, port, path=None):
+    def log(self, method, host, port, path=None):
         """Log a request and return its entry (its status is set later)."""
-        with self.lock:
-            self.seq += 1
-            entry = {'seq': self.seq, 'method': method, 'host': host, 'port': port,
-                     'target': '%s:%d' % (host, port), 'path': path, 'status': None}
-            self.entries.append(entry)
-        return entry
+        return self.add({'method': method, 'host': host, 'port': port, 'target': '%s:%d' % (host, port), 'path': path,
+                         'status': None})
 
     def finish(self, entry, status):
         """Record the status the proxy answered with."""
-        with self.lock:
-            entry['status'] = status
-
-    def snapshot(self):
-        """The log and its counters."""
-        with self.lock:
-            entries = [dict(entry) for entry in self.entries]
-        counts = {'total': len(entries)}
-        for entry in entries:
-            counts[entry['method']] = counts.get(entry['method'], 0) + 1
-        return {'requests': entries, 'counts': counts}
-
-    def clear(self):
-        """Empty the log (sequence numbers start again at 1)."""
-        with self.lock:
-            self.entries = []
-            self.seq = 0
+        self.update(entry, status=status)
 
 
 def split_host_port(value, default_port):
@@ -154,7 +128,7 @@ class ProxyHandler(DispatchingHandler):
         except ValueError:
             self.send_plain(400, 'bad CONNECT target')
             return
-        entry = self.proxy_log.add('CONNECT', host, port)
+        entry = self.proxy_log.log('CONNECT', host, port)
         try:
             upstream = socket.create_connection((host, port), timeout=30)
         except OSError as exc:
@@ -203,7 +177,7 @@ class ProxyHandler(DispatchingHandler):
             self.send_plain(400, 'only absolute http:// URIs are forwarded (use CONNECT for https)')
             return
         host, port = url.hostname, url.port or 80
-        entry = self.proxy_log.add(self.command, host, port, url.path or '/')
+        entry = self.proxy_log.log(self.command, host, port, url.path or '/')
         body = self.read_body()
         if body is None:
             self.proxy_log.finish(entry, 411)

@@ -6,11 +6,13 @@
 * :func:`add_server_arguments`: the options to bind, report the port and pid, and stop by itself;
 * :class:`QuietThreadingServer`: a threading HTTP server that stays quiet about clients that went away;
 * :class:`DispatchingHandler`: a request handler that sends every method to ``dispatch()``;
+* :class:`RequestLog`: the thread-safe log of requests the control endpoints show and clear;
 * :func:`serve`: write the pid and port files, serve until SIGTERM, SIGINT or the lifetime, clean up.
 
 Only the Python standard library is used.
 """
 
+import copy
 import os
 import signal
 import socket
@@ -62,6 +64,47 @@ class DispatchingHandler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin
         if self.server.verbose:
             sys.stderr.write('%s - %s\n' % (self.address_string(), format % args))
+
+
+class RequestLog:
+    """A thread-safe log of requests: entries (dicts) numbered from 1 by ``seq``, completed later."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = []
+        self.seq = 0
+
+    def add(self, entry):
+        """Number ``entry``, append it and return it."""
+        with self.lock:
+            self.seq += 1
+            entry['seq'] = self.seq
+            self.entries.append(entry)
+        return entry
+
+    def update(self, entry, **fields):
+        """Complete a logged entry (its status, for instance)."""
+        with self.lock:
+            entry.update(fields)
+
+    def count(self, entries):
+        """The counters of a snapshot: the total and one per method."""
+        counts = {'total': len(entries)}
+        for entry in entries:
+            counts[entry['method']] = counts.get(entry['method'], 0) + 1
+        return counts
+
+    def snapshot(self):
+        """``{"requests": [...], "counts": {...}}``: copies of the entries and their counters."""
+        with self.lock:
+            entries = copy.deepcopy(self.entries)
+        return {'requests': entries, 'counts': self.count(entries)}
+
+    def clear(self):
+        """Empty the log (sequence numbers start again at 1)."""
+        with self.lock:
+            self.entries = []
+            self.seq = 0
 
 
 def write_atomic(path, text):

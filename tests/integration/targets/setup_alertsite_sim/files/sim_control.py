@@ -1,0 +1,65 @@
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The control endpoints of the AlertSite API simulator, under ``/_sim`` (no authentication, never logged,
+no faults). The module docstring of alertsite_sim.py lists them.
+"""
+
+from sim_store import ApiError, Reply
+
+
+def control_routes(state):
+    """{path under /_sim: allowed methods}."""
+    routes = {
+        '/log': ('GET', 'DELETE'),
+        '/faults': ('GET', 'POST', 'DELETE'),
+        '/expire-tokens': ('POST',),
+        '/reset': ('POST',),
+    }
+    for path in state.kinds:
+        routes['/' + path] = ('GET', 'POST', 'DELETE')
+    return routes
+
+
+def object_body(body):
+    """The body of a control POST, which must be a JSON object."""
+    if not isinstance(body, dict):
+        raise ApiError(400, 'request body must be a JSON object')
+    return body
+
+
+def control(state, sub, method, body):
+    """Return the Reply for one control request (``sub`` is the path after /_sim)."""
+    routes = control_routes(state)
+    if sub not in routes:
+        raise ApiError(404, 'Not found')
+    if method not in routes[sub]:
+        raise ApiError(405, 'Method not allowed', headers={'Allow': ', '.join(routes[sub])})
+    if method == 'POST' and sub != '/expire-tokens' and sub != '/reset':
+        body = object_body(body)
+    if sub == '/log':
+        if method == 'GET':
+            return Reply(200, state.log.snapshot())
+        state.log.clear()
+    elif sub == '/faults':
+        if method == 'GET':
+            return Reply(200, {'faults': state.faults.list()})
+        if method == 'POST':
+            rules = body.get('faults', [])
+            if not isinstance(rules, list):
+                raise ApiError(400, 'faults must be a list', fields=['faults'])
+            return Reply(200, {'faults': state.faults.add(rules)})
+        state.faults.clear()
+    elif sub == '/expire-tokens':
+        state.tokens.expire()
+    elif sub == '/reset':
+        state.reset()
+    else:
+        kind = state.kinds[sub[1:]]
+        with state.lock:
+            if method == 'GET':
+                return Reply(200, kind.stored())
+            if method == 'POST':
+                return Reply(200, {'ids': kind.seed(body.get(kind.seed_key, []))})
+            kind.clear()
+    return Reply(200, {'ok': True})
