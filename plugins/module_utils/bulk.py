@@ -85,7 +85,12 @@ def definition_problems(position, definition):
     foreign = [key for key, value in definition.items()
                if value is not None and key != 'type' and key not in kind.by_name]
     problems = ['%s is not an option of %s monitors' % (key, definition['type']) for key in foreign]
-    problems.extend(input_problems(kind, wanted_values(kind, definition)))
+    wanted = wanted_values(kind, definition)
+    problems.extend(input_problems(kind, wanted))
+    chosen = kind.api_type(wanted)  # a kind whose values pick the type (website: the url's scheme)
+    if chosen is not None and chosen != definition['type']:
+        problems.append('its options make a %s monitor, not %s (the API cannot change the type of a monitor): '
+                        'set type to %s' % (chosen, definition['type'], chosen))
     return ['%s: %s' % (where, problem) for problem in problems]
 
 

@@ -14,6 +14,9 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from collections import OrderedDict
+from urllib.parse import urlsplit
+
 from ansible_collections.community.alertsite.plugins.module_utils.fields import (
     Field,
     LocationsField,
@@ -80,6 +83,9 @@ def interval_longer_than_timeout(values):
     return None
 
 
+interval_longer_than_timeout.fields = ('interval', 'timeout')
+
+
 TCP = MonitorKind(
     module='alertsite_tcp_monitor',
     api_types='tcp',
@@ -106,7 +112,91 @@ ROUNDTRIP = MonitorKind(
     checks=[interval_longer_than_timeout],
 )
 
-MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP)
+PING = MonitorKind(
+    module='alertsite_ping_monitor',
+    api_types='ping',
+    fields=common_fields() + server_fields(port=False),
+)
+
+DNS = MonitorKind(
+    module='alertsite_dns_monitor',
+    api_types='name-server',
+    fields=common_fields() + server_fields(port=False) + [
+        Field('name_to_resolve', non_empty=True, check=host_name),
+    ],
+)
+
+
+# -- website monitors: the URL's scheme picks the API type ----------------------------------------------
+
+WEBSITE_TYPES = OrderedDict([('http', 'website'), ('https', 'website-ssl')])
+
+# Options that only website-ssl (https://) monitors have.
+HTTPS_ONLY_FIELDS = ('use_ssl_version', 'check_ssl_expiration_dates')
+
+
+def web_url(value):
+    """A check for the url of a website monitor: http:// or https://, a host, a valid port, no spaces."""
+    scheme, separator, dummy = value.partition('://')
+    if not separator or scheme.lower() not in WEBSITE_TYPES:
+        return 'must start with http:// or https://, got %r' % value
+    if any(char.isspace() for char in value):
+        return 'must not contain spaces, got %r' % value
+    parts = urlsplit(value)
+    if not parts.hostname:
+        return 'has no host name in %r' % value
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port is not None and not 1 <= port <= 65535:
+        return 'has a port that is not between 1 and 65535 in %r' % value
+    return None
+
+
+def website_type(values):
+    """website for an http:// url, website-ssl for an https:// one; None when the values hold no url (an
+    existing monitor is then looked for under both types)."""
+    url = values.get('url')
+    if not isinstance(url, str) or '://' not in url:
+        return None
+    return WEBSITE_TYPES.get(url.split('://', 1)[0].lower())
+
+
+def https_options_need_https(values):
+    """use_ssl_version and check_ssl_expiration_dates apply to https:// monitors only."""
+    if website_type(values) != 'website':
+        return None
+    used = [name for name in HTTPS_ONLY_FIELDS if values.get(name) not in (None, '')]
+    if not used:
+        return None
+    return ('%s only appl%s to https:// URLs (website-ssl monitors), and url is %r'
+            % (' and '.join(used), 'ies' if len(used) == 1 else 'y', values['url']))
+
+
+WEBSITE = MonitorKind(
+    module='alertsite_website_monitor',
+    api_types=WEBSITE_TYPES,
+    selector=website_type,
+    # the API cannot turn a website monitor into a website-ssl one, or back
+    type_change='refuse',
+    fields=common_fields() + [
+        Field('url', required_on_create=True, non_empty=True, check=web_url),
+        Field('check_fullpage_missing_objects', 'bool'),
+        Field('check_fullpage_object_sizes', 'bool'),
+        Field('fullpage_object_timeout', 'int', minimum=0),
+        Field('notify_on_fullpage_errors', 'bool'),
+        Field('keyword_string', reset=''),
+        # enumerations the vendor documents one value of: passed through for the API to judge
+        Field('keyword_match_type', non_empty=True),
+        Field('keyword_match_invert', 'bool'),
+        Field('use_ssl_version', 'int'),
+        Field('check_ssl_expiration_dates', non_empty=True),
+    ],
+    checks=[https_options_need_https],
+)
+
+MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP, PING, DNS, WEBSITE)
 
 # Every monitor type the API lists (GET /monitors?type=...), managed here or not.
 API_TYPES = ('api', 'bitbar', 'dejaclick', 'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'ftp',

@@ -67,7 +67,8 @@ def test_problems_name_the_definition_and_the_option():
         definition(type='tcp', name='a'),
     ]
     assert fleet_problems(fleet_params(config)) == [
-        "config[0] (ftp 'files'): type must be one of email-imap, email-pop, email-round-trip, email-smtp, tcp",
+        "config[0] (ftp 'files'): type must be one of email-imap, email-pop, email-round-trip, email-smtp, "
+        "name-server, ping, tcp, website, website-ssl",
         "config[1] (tcp 'a'): port must be between 1 and 65535, got 0",
         "config[2] (email-round-trip 'b'): port is not an option of email-round-trip monitors",
         "config[1] and config[3] both define tcp monitor 'a'",
@@ -84,7 +85,8 @@ def test_overridden_needs_something_to_say_which_types():
 def test_listed_types():
     config = [definition(type='tcp', name='a'), definition(type='email-smtp', name='b')]
     assert listed_types(*problem_args(fleet_params(config))) == ['email-smtp', 'tcp']
-    assert listed_types(*problem_args(fleet_params([], 'gathered'))) == ['email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'tcp']
+    assert listed_types(*problem_args(fleet_params([], 'gathered'))) == [
+        'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'name-server', 'ping', 'tcp', 'website', 'website-ssl']
     assert listed_types(*problem_args(fleet_params(config, 'overridden', types=['email-pop']))) == ['email-pop', 'email-smtp', 'tcp']
 
 

@@ -49,7 +49,11 @@ TABLES = [
     ('tcp.yml', 'bad_input_tcp', 'alertsite_tcp_monitor'),
     ('email.yml', 'bad_input_email', 'alertsite_email_monitor'),
     ('roundtrip.yml', 'bad_input_roundtrip', 'alertsite_roundtrip_monitor'),
+    ('ping.yml', 'bad_input_ping', 'alertsite_ping_monitor'),
+    ('dns.yml', 'bad_input_dns', 'alertsite_dns_monitor'),
+    ('website.yml', 'bad_input_website', 'alertsite_website_monitor'),
     ('monitors.yml', 'bad_input_monitors', 'alertsite_monitors'),
+    ('monitors_types.yml', 'bad_input_monitors_types', 'alertsite_monitors'),
     ('info.yml', 'bad_input_info', 'alertsite_monitor_info'),
     ('access_token.yml', 'bad_input_access_token', 'alertsite_access_token'),
 ]
@@ -103,7 +107,9 @@ def row_params(tables):
 
 
 def test_every_module_has_enough_rows():
-    counts = dict((module, len(load_vars(filename)[table])) for filename, table, module in TABLES)
+    counts = {}
+    for filename, table, module in TABLES:
+        counts[module] = counts.get(module, 0) + len(load_vars(filename)[table])
     assert min(counts.values()) >= MINIMUM_ROWS, counts
 
 
