@@ -30,9 +30,11 @@
 #                              as_ensure_tools_venv if needed, at most CHECK_VENV_TIMEOUT=900 seconds)
 #   check_importer_venv        print the galaxy-importer venv (tests/utils/requirements-importer.txt, built by
 #                              lib.sh's as_ensure_importer_venv if needed, within CHECK_VENV_TIMEOUT too)
-#   check_start_simulator      start the AlertSite API simulator (user demo / demo-password) and set
-#                              SIM_URL (http://127.0.0.1:PORT) and SIM_API_URL (SIM_URL/api/v3); it is
-#                              stopped when the check exits, and stops by itself after 15 minutes
+#   check_start_simulator [--https CERT KEY] [SIMULATOR_ARG...]
+#                              start the AlertSite API simulator (user demo / demo-password; over HTTPS with
+#                              the PEM certificate and key given) and set SIM_URL (http[s]://127.0.0.1:PORT),
+#                              SIM_API_URL (SIM_URL/api/v3) and SIM_PID; it is stopped when the check exits, and
+#                              stops by itself after 15 minutes. Each call starts one more simulator.
 #   check_sim_log              print the simulator's request log (JSON of GET /_sim/log)
 #   check_module_names         print the name of every module in plugins/modules/, one a line
 #   check_build [SRC]          ansible-galaxy collection build of SRC (default: the collection root) into
@@ -127,13 +129,23 @@ check_importer_venv() {
         "${AS_TEST_LIB:-$_CHECK_DIR/../lib.sh}" </dev/null 2>>"$CHECK_LOG"
 }
 
+_CHECK_SIMULATORS=0
 check_start_simulator() {
     local sim="$COLLECTION_ROOT/tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py"
-    local python="${AS_TEST_PYTHON:-python3}" dir="$CHECK_TMP/simulator" port='' i
+    local python="${AS_TEST_PYTHON:-python3}" dir port='' i scheme=http
+    local -a extra=()
+    if [ "${1:-}" = --https ]; then
+        scheme=https
+        extra=(--tls-cert "$2" --tls-key "$3")
+        shift 3
+    fi
+    extra+=("$@")
     [ -f "$sim" ] || check_fail "simulator $sim not found"
+    _CHECK_SIMULATORS=$((_CHECK_SIMULATORS + 1))
+    dir="$CHECK_TMP/simulator-$_CHECK_SIMULATORS"
     mkdir -p "$dir"
     "$python" "$sim" --host 127.0.0.1 --port 0 --port-file "$dir/port" --pid-file "$dir/pid" --lifetime 900 \
-        </dev/null >>"$dir/simulator.log" 2>&1 &
+        "${extra[@]}" </dev/null >>"$dir/simulator.log" 2>&1 &
     SIM_PID=$!
     check_on_exit "kill $SIM_PID; wait $SIM_PID"
     for i in $(seq 1 100); do
@@ -148,7 +160,7 @@ check_start_simulator() {
         cat "$dir/simulator.log" >>"$CHECK_LOG" 2>/dev/null
         check_fail "the simulator did not start (after ${i} tries)"
     fi
-    SIM_URL="http://127.0.0.1:$port"
+    SIM_URL="$scheme://127.0.0.1:$port"
     # shellcheck disable=SC2034  # for the checks that source this file
     SIM_API_URL="$SIM_URL/api/v3"
 }
