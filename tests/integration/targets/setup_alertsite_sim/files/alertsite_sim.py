@@ -5,7 +5,8 @@
 """In-memory simulator of the AlertSite Management API v3 for integration tests.
 
 The API lives under /api/v3 and implements the subset of the API the collection drives: access tokens,
-and listing, reading, deleting, creating and editing TCP, email server and round-trip email monitors.
+and listing, reading, deleting, creating and editing monitors (TCP, email server, round-trip email, ping,
+DNS and website).
 Control endpoints under /_sim (no authentication, never logged, no faults) expose a request log, the
 stored objects, fault injection rules and resets, so tests can check exactly what a module sent and how it
 copes with throttling, server errors, timeouts and dropped connections.
@@ -25,7 +26,8 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
                                              {"metadata": {"resultset": {"count", "limit", "offset"}}, "results"}
   GET    /monitors/{id}                      the bare object (select= picks fields); DELETE /monitors/{id}
   POST   /monitors/<type>, PATCH /monitors/<type>/{id}
-                                             types tcp, email-imap, email-pop, email-smtp, email-round-trip
+                                             types tcp, email-imap, email-pop, email-smtp, email-round-trip, ping,
+                                             name-server, website (http:// URLs only), website-ssl (https:// only)
 
 Control endpoints:
   GET    /_sim/log                           {"requests": [...], "counts": {...}}; DELETE clears it

@@ -8,9 +8,19 @@
 the fields of its type (unknown fields, required fields, types, ranges) and answers ``{"id": "<string>"}``;
 GET shows the defaults the server filled in, integer ids, locations with their names, and never the
 write-only ``email_password``. A PATCH through another type's path is ``404 Record not found``.
+
+Types: ``tcp`` and ``email-imap``/``email-pop``/``email-smtp`` (hostname, port, ipv4, resolve_dns),
+``email-round-trip`` (smtp_hostname, pop3_hostname, email, email_username, email_password; interval in minutes
+greater than timeout in seconds), ``ping`` (hostname, ipv4, resolve_dns), ``name-server`` (the same plus
+name_to_resolve; GET also shows the read-only ``name_to_resolve_id: 0`` and ``port: ""`` of the vendor's example),
+``website`` and ``website-ssl`` (url, ipv4, resolve_dns, the full-page and keyword fields; website-ssl also
+use_ssl_version and check_ssl_expiration_dates). ``website`` takes only http:// URLs and ``website-ssl`` only
+https:// ones (400 naming ``url``, on create and on edit). Undocumented enumerations (keyword_match_type,
+check_ssl_expiration_dates, use_ssl_version) take any value of their type.
 """
 
 import copy
+from urllib.parse import urlsplit
 
 from sim_dialects import NO_EMAIL_USERNAME, NO_TYPE, NUMBERS_AS_STRINGS, numbers_as_strings
 from sim_store import ApiError, Errors, Kind, Reply, id_list, is_int, not_found, screen_body, select_fields
@@ -31,19 +41,25 @@ KNOWN_TYPES = (
     'website-ssl', 'website-ssl-api',
 )
 SERVER_TYPES = ('tcp', 'email-imap', 'email-pop', 'email-smtp')
-WRITE_TYPES = SERVER_TYPES + ('email-round-trip',)
+WEBSITE_TYPES = ('website', 'website-ssl')
+WRITE_TYPES = SERVER_TYPES + ('email-round-trip', 'ping', 'name-server') + WEBSITE_TYPES
 
 FIELD_TYPES = {
     'billing_plancode': 'string', 'name': 'string', 'mode': 'string', 'note': 'string', 'alert_note': 'string',
     'hostname': 'string', 'ipv4': 'string', 'smtp_hostname': 'string', 'pop3_hostname': 'string', 'email': 'string',
-    'email_username': 'string', 'email_password': 'string',
+    'email_username': 'string', 'email_password': 'string', 'name_to_resolve': 'string', 'url': 'string',
+    'keyword_string': 'string', 'keyword_match_type': 'string', 'check_ssl_expiration_dates': 'string',
     'interval': 'int', 'timeout': 'int', 'home_location': 'int', 'monitor_location_count': 'int', 'port': 'int',
+    'fullpage_object_timeout': 'int', 'use_ssl_version': 'int',
     'enabled': 'bool', 'notify_on_error': 'bool', 'retry_on_failure': 'bool', 'rotate_locations': 'bool',
     'traceroute_on_error': 'bool', 'allow_internal_testing': 'bool', 'resolve_dns': 'bool',
+    'check_fullpage_missing_objects': 'bool', 'check_fullpage_object_sizes': 'bool', 'notify_on_fullpage_errors': 'bool',
+    'keyword_match_invert': 'bool',
     'locations': 'any',
 }
 # Fields whose unset value numbers-as-strings shows as "".
-NUMBER_FIELDS = frozenset(key for key, kind in FIELD_TYPES.items() if kind == 'int') | frozenset(('id', 'sla_id'))
+NUMBER_FIELDS = (frozenset(key for key, kind in FIELD_TYPES.items() if kind == 'int')
+                 | frozenset(('id', 'sla_id', 'name_to_resolve_id')))
 
 COMMON_FIELDS = frozenset((
     'billing_plancode', 'name', 'interval', 'timeout', 'enabled', 'locations', 'home_location', 'mode',
@@ -52,12 +68,21 @@ COMMON_FIELDS = frozenset((
 ))
 SERVER_FIELDS = frozenset(('hostname', 'port', 'ipv4', 'resolve_dns'))
 ROUND_TRIP_FIELDS = frozenset(('smtp_hostname', 'pop3_hostname', 'email', 'email_username', 'email_password'))
+PING_FIELDS = frozenset(('hostname', 'ipv4', 'resolve_dns'))
+WEBSITE_FIELDS = frozenset((
+    'url', 'ipv4', 'resolve_dns', 'check_fullpage_missing_objects', 'check_fullpage_object_sizes',
+    'fullpage_object_timeout', 'notify_on_fullpage_errors', 'keyword_string', 'keyword_match_type', 'keyword_match_invert',
+))
 FIELDS = {
     'tcp': COMMON_FIELDS | SERVER_FIELDS,
     'email-imap': COMMON_FIELDS | SERVER_FIELDS,
     'email-pop': COMMON_FIELDS | SERVER_FIELDS,
     'email-smtp': COMMON_FIELDS | SERVER_FIELDS,
     'email-round-trip': COMMON_FIELDS | ROUND_TRIP_FIELDS,
+    'ping': COMMON_FIELDS | PING_FIELDS,
+    'name-server': COMMON_FIELDS | PING_FIELDS | frozenset(('name_to_resolve',)),
+    'website': COMMON_FIELDS | WEBSITE_FIELDS,
+    'website-ssl': COMMON_FIELDS | WEBSITE_FIELDS | frozenset(('use_ssl_version', 'check_ssl_expiration_dates')),
 }
 REQUIRED = {
     'tcp': ('billing_plancode', 'name', 'hostname', 'port'),
@@ -65,7 +90,13 @@ REQUIRED = {
     'email-pop': ('billing_plancode', 'name', 'hostname'),
     'email-smtp': ('billing_plancode', 'name', 'hostname'),
     'email-round-trip': ('billing_plancode', 'name', 'smtp_hostname', 'pop3_hostname', 'email'),
+    'ping': ('billing_plancode', 'name', 'hostname'),
+    'name-server': ('billing_plancode', 'name', 'hostname'),
+    'website': ('billing_plancode', 'name', 'url'),
+    'website-ssl': ('billing_plancode', 'name', 'url'),
 }
+# The scheme each website type takes, and the type that takes the other one.
+URL_SCHEMES = {'website': ('http', 'website-ssl'), 'website-ssl': ('https', 'website')}
 WRITE_ONLY_FIELDS = ('email_password',)
 
 INTERVALS = (1, 2, 3, 4, 5, 10, 15, 20, 30, 60, 120, 180)
@@ -104,7 +135,17 @@ TYPE_DEFAULTS = {
     'email-pop': {'resolve_dns': True, 'ipv4': '', 'port': 110},
     'email-smtp': {'resolve_dns': True, 'ipv4': '', 'port': 25},
     'email-round-trip': {'interval': 15, 'timeout': 300},
+    'ping': {'resolve_dns': True, 'ipv4': ''},
+    # name_to_resolve_id and port are read-only, as in the vendor's GET example
+    'name-server': {'resolve_dns': True, 'ipv4': '', 'name_to_resolve': '', 'name_to_resolve_id': 0, 'port': ''},
+    'website': {
+        'resolve_dns': True, 'ipv4': '', 'check_fullpage_missing_objects': False, 'check_fullpage_object_sizes': False,
+        'fullpage_object_timeout': 30, 'notify_on_fullpage_errors': False, 'keyword_string': '',
+        'keyword_match_type': 'Plain Text', 'keyword_match_invert': False,
+    },
 }
+# the only values the vendor documents
+TYPE_DEFAULTS['website-ssl'] = dict(TYPE_DEFAULTS['website'], use_ssl_version=2, check_ssl_expiration_dates='Expired')
 
 
 def locations_problem(value):
@@ -162,6 +203,13 @@ def validate_monitor(mtype, body, stored=None, lenient=False):
             interval, timeout = data.get('interval', stored.get('interval')), data.get('timeout', stored.get('timeout'))
         if known and is_int(interval) and is_int(timeout) and not interval * 60 > timeout:
             errors.add('interval (minutes) must be greater than timeout (seconds)', ['interval', 'timeout'])
+
+    if mtype in URL_SCHEMES and isinstance(data.get('url'), str):
+        scheme, other = URL_SCHEMES[mtype]
+        url = urlsplit(data['url'])
+        if url.scheme.lower() != scheme or not url.netloc:
+            errors.add('url must be an %s:// URL for a %s monitor (use %s for %s:// URLs)'
+                       % (scheme, mtype, other, URL_SCHEMES[other][0]), ['url'])
 
     errors.raise_any()
     return data
