@@ -14,16 +14,18 @@ class ModuleDocFragment(object):
 options:
   name:
     description:
-      - Name of the monitor.
+      - Name of the monitor. Required, unless O(id) selects an existing monitor.
       - Without O(id), the monitor is found by its type and this name; two monitors of one type with the same
         name make the module fail and list their ids, so that you can choose one with O(id).
-      - With O(id), this is the monitor's new name when it differs (a rename).
+      - With O(id), this is the monitor's new name when it differs (a rename). A rename onto a name that another
+        monitor of the same type already has is refused before any write.
     type: str
-    required: true
   id:
     description:
       - The monitor's id, to select one monitor regardless of its name (for a rename, or among namesakes).
-      - With O(state=present) the monitor must exist.
+      - With O(state=present) the monitor must exist. With O(state=absent), O(name) may be left out; messages and
+        the diff name the monitor as the API holds it.
+      - Surrounding spaces are ignored; anything but ASCII digits is refused.
     type: str
   state:
     description:
@@ -99,7 +101,7 @@ notes:
   - After a change the module reads the monitor back, so RV(monitor) holds the API's own values and defaults.
 '''
 
-    # Options of monitors that check one server (TCP and IMAP/POP3/SMTP), except port.
+    # Options of monitors that check one server (TCP, IMAP/POP3/SMTP, ping, DNS), except port.
     SERVER = r'''
 options:
   hostname:

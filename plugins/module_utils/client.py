@@ -19,6 +19,7 @@ __metaclass__ = type
 import email.utils
 import random
 import ssl
+import threading
 import time
 import traceback
 
@@ -55,8 +56,14 @@ class AlertSiteError(Exception):
     (a timeout, a dropped connection or a 5xx reply): a caller that created something must look again.
     """
 
-    def __init__(self, message, method=None, path=None, status=None, messages=None, uncertain=False):
-        """:param messages: the API's ``errors[].message`` texts (``api_errors`` in a failed task's result)."""
+    def __init__(self, message, method=None, path=None, status=None, messages=None, uncertain=False, retry_after=None,
+                 sent=True):
+        """:param messages: the API's ``errors[].message`` texts (``api_errors`` in a failed task's result).
+        :param retry_after: seconds the API asked to wait (its ``Retry-After``), when it said.
+        :param sent: False when the request surely never reached the API (no connection, TLS refused).
+        """
+        self.retry_after = retry_after
+        self.sent = sent
         super(AlertSiteError, self).__init__(message)
         self.message = message
         self.method = method
@@ -134,6 +141,10 @@ class AlertSiteClient(object):
             'User-Agent': 'community.alertsite/%s' % COLLECTION_VERSION,
         })
         self.logins = 0
+        # Shared by the threads of parallel writes: one login at a time, and a 429 pauses every thread.
+        self._login_lock = threading.Lock()
+        self._pause_lock = threading.Lock()
+        self._paused_until = 0.0
 
     @property
     def can_login(self):
@@ -141,8 +152,18 @@ class AlertSiteClient(object):
 
     # -- authentication -------------------------------------------------------------------------
 
-    def login(self):
-        """Get a fresh bearer token with username and password; returns it."""
+    def login(self, stale_token=None):
+        """Get a fresh bearer token with username and password; returns it.
+
+        :param stale_token: the token a caller saw refused; when another thread has already replaced it, that
+            new token is returned without a second login.
+        """
+        with self._login_lock:
+            if stale_token is not None and self.token and self.token != stale_token:
+                return self.token
+            return self._login()
+
+    def _login(self):
         if not self.can_login:
             raise AlertSiteError('cannot log in to AlertSite: username and password are not set', 'POST', '/access-tokens')
         body = self._send('POST', '/access-tokens', json={'username': self.username, 'password': self.password},
@@ -156,15 +177,19 @@ class AlertSiteClient(object):
 
     # -- requests ------------------------------------------------------------------------------
 
-    def request(self, method, path, params=None, json=None):
+    def request(self, method, path, params=None, json=None, retries=None):
         """One API call; returns the parsed JSON reply (None for an empty reply such as a 204).
 
         Logs in first when there is no token yet, and once more after a 401 when it can.
+
+        :param retries: attempts after the first (default: the client's ``retries``); a caller that owns its
+            retries (a create, see :func:`.engine.create_object`) passes 0.
         """
         if not self.token:
-            self.login()
+            self.login(stale_token='')
+        token = self.token
         try:
-            return self._send(method, path, params=params, json=json)
+            return self._send(method, path, params=params, json=json, retries=retries)
         except AlertSiteError as exc:
             if exc.status != 401:
                 raise
@@ -173,9 +198,9 @@ class AlertSiteClient(object):
                     '%s %s failed with HTTP 401: the access token was refused; it may have expired (tokens live one '
                     'hour). Give username and password so the module can log in again, or get a new token.'
                     % (method, path), method, path, 401, exc.messages)
-        self.login()
+        self.login(stale_token=token)
         try:
-            return self._send(method, path, params=params, json=json)
+            return self._send(method, path, params=params, json=json, retries=retries)
         except AlertSiteError as exc:
             if exc.status == 401:
                 raise AlertSiteError('%s %s failed with HTTP 401 again right after a new login: the user may lack '
@@ -185,8 +210,8 @@ class AlertSiteClient(object):
     def get(self, path, params=None):
         return self.request('GET', path, params=params)
 
-    def post(self, path, json):
-        return self.request('POST', path, json=json)
+    def post(self, path, json, retries=None):
+        return self.request('POST', path, json=json, retries=retries)
 
     def patch(self, path, json):
         return self.request('PATCH', path, json=json)
@@ -230,17 +255,43 @@ class AlertSiteClient(object):
 
     # -- transport -----------------------------------------------------------------------------
 
-    def _send(self, method, path, params=None, json=None, authenticated=True, retry_post=False):
+    def wait(self, attempt, retry_after=None):
+        """Sleep before attempt ``attempt + 1``: the API's ``Retry-After`` (capped) when it gave one, else the
+        jittered, growing backoff."""
+        self.sleep(min(retry_after, RETRY_AFTER_CAP) if retry_after is not None else self._backoff(attempt))
+
+    def pause_all(self, seconds):
+        """Hold every request of this client (every thread) for ``seconds``: the API said it is overloaded.
+        Returns the moment (``time.monotonic()``) until which requests wait."""
+        with self._pause_lock:
+            self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+            return self._paused_until
+
+    def _wait_for_pause(self, own_pause=None):
+        """Wait while another thread's 429 holds every request (``own_pause``: the pause this thread already
+        waited out)."""
+        with self._pause_lock:
+            until = self._paused_until
+        if own_pause is not None and until <= own_pause:
+            return
+        left = until - time.monotonic()
+        if left > 0:
+            self.sleep(left)
+
+    def _send(self, method, path, params=None, json=None, authenticated=True, retry_post=False, retries=None):
         """Send with retries; parse the reply; raise AlertSiteError for anything but success."""
         url = self.api_url + path
         headers = {}
         if authenticated:
             headers['Authorization'] = 'Bearer %s' % self.token
         may_repeat = method in IDEMPOTENT_METHODS or retry_post
+        limit = self.retries if retries is None else retries
         attempt = 0
+        own_pause = None
         while True:
             attempt += 1
-            last_attempt = attempt > self.retries
+            last_attempt = attempt > limit
+            self._wait_for_pause(own_pause)
             try:
                 response = self.session.request(method, url, params=params, json=json, headers=headers, timeout=self.timeout,
                                                 verify=self.verify)
@@ -252,11 +303,16 @@ class AlertSiteClient(object):
                     self.sleep(self._backoff(attempt))
                     continue
                 raise AlertSiteError('%s %s failed: %s%s' % (method, path, reason, self._attempts_note(attempt)),
-                                     method, path, uncertain=sent)
+                                     method, path, uncertain=sent, sent=sent)
             status = response.status_code
             if status in RETRY_STATUSES and (may_repeat or status == 429) and not last_attempt:
                 wait = retry_after_seconds(response.headers.get('Retry-After'))
-                self.sleep(min(wait, RETRY_AFTER_CAP) if wait is not None else self._backoff(attempt))
+                if status == 429:  # the API is overloaded: every thread waits, not only this one
+                    seconds = min(wait, RETRY_AFTER_CAP) if wait is not None else self._backoff(attempt)
+                    own_pause = self.pause_all(seconds)
+                    self.sleep(seconds)
+                else:
+                    self.wait(attempt, wait)
                 continue
             return self._parse(method, path, response, attempt)
 
@@ -310,7 +366,8 @@ class AlertSiteClient(object):
         messages = error_messages(body)
         detail = '; '.join(messages) if messages else (_snippet(text) or getattr(response, 'reason', '') or 'no details')
         raise AlertSiteError('%s %s failed with HTTP %d: %s%s' % (method, path, status, detail, self._attempts_note(attempt)),
-                             method, path, status, messages, uncertain=status >= 500)
+                             method, path, status, messages, uncertain=status >= 500,
+                             retry_after=retry_after_seconds(response.headers.get('Retry-After')))
 
 
 def _causes(exc):

@@ -10,6 +10,7 @@ API type. The steps, each a function of its own:
 
 - :func:`wanted_values` - the options the user set, normalised (only these are ever compared);
 - :func:`input_problems` - what is wrong with them, found before any request;
+- :func:`resolve_values` - references to other objects by name turned into ids (read only);
 - :class:`.resource.Index` - the existing objects of a listing, found by their identity;
 - :func:`plan_object` - create, update (only the differing fields), delete, or nothing: a :class:`Plan`;
 - :func:`apply_plan` - carry the plan out (or, in check mode, predict the result) and read back: an
@@ -30,7 +31,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.client import 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 
-__all__ = ['InputError', 'Plan', 'Outcome', 'wanted_values', 'input_problems', 'id_problems', 'clean_id',
+__all__ = ['InputError', 'Plan', 'Outcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
            'current_values', 'public_object', 'get_object', 'plan_object', 'apply_plan', 'plan_diff',
            'plan_command', 'plan_message']
 
@@ -39,7 +40,7 @@ __all__ = ['InputError', 'Plan', 'Outcome', 'wanted_values', 'input_problems', '
 
 def wanted_values(kind, params):
     """The options the user set (not None), normalised, in declaration order."""
-    return OrderedDict((field.name, field.normalise(params[field.name]))
+    return OrderedDict((field.name, field.from_user(params[field.name]))
                        for field in kind.fields if params.get(field.name) is not None)
 
 
@@ -48,6 +49,13 @@ def input_problems(kind, values):
     problems = [kind.by_name[name].problem(value) for name, value in values.items()]
     problems.extend(check(values) for check in kind.checks)
     return [problem for problem in problems if problem]
+
+
+def resolve_values(client, kind, values):
+    """``values`` with every reference to other objects by name turned into an id, by the fields that hold
+    such references (one listing per field that names objects; no request when nothing is named). Unknown or
+    ambiguous names raise :class:`InputError`."""
+    return OrderedDict((name, kind.by_name[name].resolve(client, value)) for name, value in values.items())
 
 
 def clean_id(object_id):
@@ -104,7 +112,8 @@ class Plan(object):
     :ivar changes: the normalised values to send, by option name: all wanted ones on create, the differing
         ones on update.
     :ivar before: normalised current values of the keys in ``changes`` (everything on delete).
-    :ivar values: the values that name the object in messages (the user's, else the API's).
+    :ivar values: the values that name the object in messages (the API's for an existing object, else the
+        user's).
     """
 
     def __init__(self, kind, api_type, action, values=None, current=None, changes=None, before=None):
@@ -114,8 +123,8 @@ class Plan(object):
         self.current = current
         self.changes = changes or OrderedDict()
         self.before = before or OrderedDict()
-        self.values = OrderedDict(current_values(kind, current) if current else {})
-        self.values.update(values or {})
+        # an existing object is named as the API holds it; a new one as the user names it
+        self.values = OrderedDict(current_values(kind, current)) if current else OrderedDict(values or {})
         # ids compare as strings: the API writes "123" and reads 123
         self.object_id = str(current['id']) if current and current.get('id') is not None else None
 
@@ -167,14 +176,11 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
         if missing:
             raise InputError('missing required options to create %s: %s'
                              % (kind.label(api_type, wanted), ', '.join(missing)))
+        problems = create_problems(kind, wanted)
+        if problems:
+            raise InputError('; '.join(problems))
         return Plan(kind, api_type, 'create', wanted, changes=wanted)
     have = current_values(kind, current)
-    merged = OrderedDict(have)
-    merged.update(wanted)
-    problems = [problem for problem in (check(merged) for check in kind.checks) if problem]
-    if problems:
-        raise InputError('; '.join(problems) + ' (with the values %s already has)'
-                         % kind.label(api_type, wanted, current.get('id')))
     changes = OrderedDict()
     for key, value in wanted.items():
         if kind.by_name[key].write_only:
@@ -182,8 +188,43 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
                 changes[key] = value
         elif have.get(key) != value:
             changes[key] = value
+    problems = cross_field_problems(kind, have, changes)
+    if problems:
+        raise InputError('; '.join(problems) + ' (with the values %s already has)'
+                         % kind.label(api_type, have, current.get('id')))
     before = OrderedDict((key, have.get(key)) for key in changes)
     return Plan(kind, api_type, 'update' if changes else 'none', wanted, current, changes=changes, before=before)
+
+
+def cross_field_problems(kind, have, changes):
+    """The kind's cross-field checks over what the object would hold after ``changes``, for the checks whose
+    fields the changes touch: stored values that break a rule do not block a task that leaves them alone.
+    A check declares the fields it reads as its ``fields`` attribute (without it, it always runs)."""
+    merged = OrderedDict(have)
+    merged.update(changes)
+    problems = []
+    for check in kind.checks:
+        fields = getattr(check, 'fields', None)
+        if fields is not None and not any(name in changes for name in fields):
+            continue
+        problem = check(merged)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def create_problems(kind, wanted):
+    """What stops a create: the kind's create checks, and its checks over the values the new object would get
+    (the user's, and the API's defaults for those the user leaves out)."""
+    defaults = OrderedDict((key, value) for key, value in kind.create_defaults.items() if key not in wanted)
+    merged = OrderedDict(defaults)
+    merged.update(wanted)
+    checks = list(kind.create_checks) + (list(kind.checks) if defaults else [])
+    problems = [problem for problem in (check(merged) for check in checks) if problem]
+    if problems and defaults:
+        problems[-1] += (' (a new %s gets %s from the API when it is not set)'
+                         % (kind.noun, ', '.join('%s=%s' % item for item in defaults.items())))
+    return problems
 
 
 # -- applying ------------------------------------------------------------------------------------------
@@ -227,25 +268,37 @@ def apply_plan(client, plan, check_mode=False, read_back=True):
 
 
 def create_object(client, plan):
-    """POST a new object; return its id.
+    """POST a new object; return its id. The one owner of a create's retries: at most ``api_retries + 1`` POSTs.
 
-    A POST is never repeated blindly: when it fails in a way that may have created the object anyway (a
-    timeout, a dropped connection, a 5xx reply), the object is looked up again first, and only posted once more
-    when it is not there.
+    - Turned away (429) or never sent (no connection): posted again after the backoff (or ``Retry-After``).
+    - Refused by the API (4xx): fails at once.
+    - A 5xx reply (it may have created the object): looked up after the backoff; adopted when it is there, else
+      posted again.
+    - No reply although the request may have reached the API (a read timeout, a connection dropped after
+      sending): never posted again in this task. It is looked up with backoff a bounded number of times and
+      adopted when it appears; otherwise the task fails, saying that the create may still complete and that a
+      rerun will converge.
     """
     kind = plan.kind
     path = kind.create_path_for(plan.api_type)
     attempts = max(1, client.retries + 1)
     for attempt in range(1, attempts + 1):
         try:
-            reply = client.post(path, plan.payload())
+            reply = client.post(path, plan.payload(), retries=0)
         except AlertSiteError as exc:
-            if not exc.uncertain:
+            if exc.status == 429 or not exc.sent:
+                if attempt == attempts:
+                    raise
+                client.wait(attempt, exc.retry_after)
+                continue
+            if exc.status is not None and exc.status < 500:
                 raise
-            types = [plan.api_type] if plan.api_type else None
-            created = Index.load(client, kind, types).find(kind, plan.api_type, plan.changes)
+            if exc.status is None:  # no reply, and the request may have arrived
+                return adopt_created(client, plan, exc, attempts)
+            client.wait(attempt, exc.retry_after)
+            created = find_created(client, plan)
             if created is not None:
-                return str(created.get('id'))
+                return created
             if attempt == attempts:
                 raise AlertSiteError('%s; looked again and %s does not exist, so nothing was created'
                                      % (exc, kind.label(plan.api_type, plan.values)),
@@ -255,6 +308,27 @@ def create_object(client, plan):
         if object_id in (None, ''):
             raise AlertSiteError('POST %s: the reply holds no %s id' % (path, kind.noun), 'POST', path)
         return str(object_id)
+
+
+def find_created(client, plan):
+    """The id of the object ``plan`` creates, when a listing shows it, else None."""
+    types = [plan.api_type] if plan.api_type else None
+    created = Index.load(client, plan.kind, types).find(plan.kind, plan.api_type, plan.changes)
+    return None if created is None else str(created.get('id'))
+
+
+def adopt_created(client, plan, exc, lookups):
+    """After a reply-less POST: look for the object up to ``lookups`` times with backoff; never POST again."""
+    for attempt in range(1, lookups + 1):
+        if attempt > 1:
+            client.wait(attempt - 1)
+        created = find_created(client, plan)
+        if created is not None:
+            return created
+    raise AlertSiteError('%s; %s was not found after %d looks, but the API may still be creating it: do not create '
+                         'it by hand; rerun the task, which adopts it once it exists (or creates it if it never does)'
+                         % (exc, plan.kind.label(plan.api_type, plan.values), lookups),
+                         exc.method, exc.path, exc.status, exc.messages, uncertain=True)
 
 
 def predicted_object(plan):
@@ -311,4 +385,5 @@ def plan_message(plan, check_mode=False, state='present', object_id=None):
     message = '%s %s' % (verbs[plan.action][1 if check_mode else 0], label)
     if plan.action == 'update':
         message += ': %s' % ', '.join(plan.changes)
-    return message
+    notes = plan.kind.notes(plan, check_mode) if plan.kind.notes else []
+    return message + ''.join('; %s' % note for note in notes)

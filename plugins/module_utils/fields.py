@@ -103,6 +103,16 @@ class Field(object):
             return as_bool(value)
         return as_str(value)
 
+    def from_user(self, value):
+        """The comparable form of a user's value; a field whose user form says more than the API's (references
+        by name) keeps that until :meth:`resolve`."""
+        return self.normalise(value)
+
+    def resolve(self, client, value):
+        """The user's value with references to other objects turned into ids (fields that refer to other
+        objects look them up with ``client``); other fields return it unchanged, without a request."""
+        return value
+
     def to_api(self, value):
         """The form the API takes on POST and PATCH."""
         return value

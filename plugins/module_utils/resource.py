@@ -44,13 +44,21 @@ class ResourceKind(object):
     :param checks: functions(values) -> message or None, over several options at once.
     :param type_change: when the object exists under another type of the kind: ``warn`` (another object is
         created, as email protocols are separate monitors) or ``refuse`` (the type cannot change in place).
+    :param create_defaults: values the API gives an object created without them (a recipient's method); the
+        checks see them when they judge a create.
+    :param create_checks: functions(values) -> message or None that only a create must pass (what the API
+        cannot create, what it needs only then), run after the lookup and before any write.
+    :param notes: a function(plan, check_mode) -> sentences added to the task's message (what a change does
+        beyond the object itself, such as a group becoming the one default).
     :param result_key: the key of the object in a single-object module's result (default: the noun, with
         underscores).
+    :param describe: a function(api_type, values) -> how messages name an object of the kind, for kinds whose
+        first identity option is no name (default: the API type, the noun and that option's value).
     """
 
     def __init__(self, noun, module, fields, list_path, item_path, create_path=None, update_path=None,
                  api_types=None, selector=None, type_filter=None, identity=('name',), checks=(), type_change='warn',
-                 result_key=None):
+                 result_key=None, describe=None, create_defaults=None, create_checks=(), notes=None):
         self.noun = noun
         self.module = module
         self.fields = list(fields)
@@ -68,7 +76,11 @@ class ResourceKind(object):
         self.identity = tuple(identity)
         self.checks = tuple(checks)
         self.type_change = type_change
+        self.create_defaults = OrderedDict(create_defaults or {})
+        self.create_checks = tuple(create_checks)
+        self.notes = notes
         self.result_key = result_key or noun.replace(' ', '_')
+        self.describe = describe
 
     # -- types -----------------------------------------------------------------------------------------
 
@@ -131,9 +143,12 @@ class ResourceKind(object):
 
     def label(self, api_type, values, object_id=None):
         """How messages name an object: ``tcp monitor 'web' (id 100001)``."""
-        noun = '%s %s' % (api_type, self.noun) if api_type else self.noun
-        names = [values.get(name) for name in self.identity if values.get(name) is not None]
-        label = noun + ''.join(" '%s'" % name for name in names[:1]) if names else noun
+        if self.describe is not None:
+            label = self.describe(api_type, values)
+        else:
+            noun = '%s %s' % (api_type, self.noun) if api_type else self.noun
+            names = [values.get(name) for name in self.identity if values.get(name) is not None]
+            label = noun + ''.join(" '%s'" % name for name in names[:1]) if names else noun
         return label if object_id in (None, '') else '%s (id %s)' % (label, object_id)
 
 
@@ -144,6 +159,7 @@ class Index(object):
         """:param kind_of: a function(api_type) -> the ResourceKind of objects of that type."""
         self.kind_of = kind_of
         self.objects = list(objects)
+        self.by_id = dict((str(obj.get('id')), obj) for obj in self.objects if obj.get('id') is not None)
         self.by_key = OrderedDict()
         for obj in self.objects:
             api_type = obj.get('type', default_type) if default_type or 'type' in obj else None

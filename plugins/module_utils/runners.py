@@ -37,6 +37,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     plan_message,
     plan_object,
     public_object,
+    resolve_values,
     wanted_values,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES, SECRET_FIELDS
@@ -73,7 +74,6 @@ def resource_argument_spec(kind):
         spec[kind.selector_option] = dict(type='str', required=True, choices=sorted(kind.api_types))
     for field in kind.fields:
         spec[field.name] = field.argument_spec()
-    spec[kind.identity[0]]['required'] = True
     if kind.write_only_fields:
         spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
     return spec
@@ -84,9 +84,13 @@ def run_resource_module(kind):
     module = new_module(resource_argument_spec(kind))
     params = module.params
     wanted = wanted_values(kind, params)
-    refuse(module, id_problems(params['id'], kind.noun) + input_problems(kind, wanted) + connection_problems(params))
+    problems = id_problems(params['id'], kind.noun)
+    if not clean_id(params['id']) and params.get(kind.identity[0]) is None:
+        problems.append('%s is required, or id to select an existing %s' % (kind.identity[0], kind.noun))
+    refuse(module, problems + input_problems(kind, wanted) + connection_problems(params))
     client = client_from_module(module)
     try:
+        wanted = resolve_values(client, kind, wanted)
         current, api_type = find_current(module, client, kind, wanted)
         plan = plan_object(kind, api_type, wanted, current, params['state'], params.get('update_password', 'on_create'))
         outcome = apply_plan(client, plan, module.check_mode)
@@ -120,6 +124,7 @@ def find_current(module, client, kind, wanted):
         if kind.types and held not in kind.types or api_type and held != api_type:
             raise InputError('id %s is a %s %s, not %s: %s cannot change the type of a %s'
                              % (object_id, held, kind.noun, api_type or ' or '.join(kind.types), kind.module, kind.noun))
+        refuse_taken_name(client, kind, held or api_type, current, wanted, params['state'])
         return current, held or api_type
     index = Index.load(client, kind)
     if api_type is None and kind.types:
@@ -140,6 +145,20 @@ def find_current(module, client, kind, wanted):
         module.warn('%s also exists; a %s cannot change its type in place: to move it, delete that one '
                     '(state=absent) and create this one' % (label, kind.noun))
     return current, api_type
+
+
+def refuse_taken_name(client, kind, api_type, current, wanted, state):
+    """A rename (an object chosen by id, given another name) onto a name another object of its type already has
+    is refused before any write; it takes one listing, and only when the name changes."""
+    key = kind.identity[0]
+    if state != 'present' or wanted.get(key) is None or kind.by_name[key].normalise(current.get(key)) == wanted[key]:
+        return
+    index = Index.load(client, kind, [api_type] if api_type else None)
+    others = [obj for obj in index.matches(kind, api_type, wanted) if str(obj.get('id')) != str(current.get('id'))]
+    if others:
+        raise InputError('cannot rename %s to %r: %s already has that %s'
+                         % (kind.label(api_type, current, current.get('id')), wanted[key],
+                            kind.label(api_type, others[0], others[0].get('id')), key))
 
 
 # -- alertsite_monitor_info -------------------------------------------------------------------------------

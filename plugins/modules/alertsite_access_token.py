@@ -84,6 +84,17 @@ msg:
   returned: success
   type: str
   sample: Logged in to https://api.alertsite.com/api/v3 as ops@example.com; the token lives 60 minutes
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 400
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["port: port must be between 1 and 65535"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.runners import run_access_token_module

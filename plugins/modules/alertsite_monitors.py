@@ -12,9 +12,10 @@ module: alertsite_monitors
 short_description: Converge many AlertSite monitors of any type in one task
 version_added: 0.1.0
 description:
-  - Takes a list of monitor definitions (TCP, IMAP, POP3, SMTP and round-trip email) and converges them all with
-    one login and one paged listing, writing only what differs. Built for fleets of hundreds of monitors, for
-    example from an AWX job template through the role P(community.alertsite.monitors#role).
+  - Takes a list of monitor definitions (TCP, IMAP, POP3, SMTP, round-trip email, ping, DNS and website) and
+    converges them all with one login and one paged listing, writing only what differs. Built for fleets of
+    hundreds of monitors, for example from an AWX job template through the role
+    P(community.alertsite.monitors#role).
   - Each definition is planned exactly as the single-monitor modules plan one monitor (same options, same
     checks, same comparison), identified by its O(config[].type) and O(config[].name).
   - All definitions are checked before any request. If a write fails, the other monitors are still converged,
@@ -30,23 +31,40 @@ options:
       - V(merged) creates the listed monitors that do not exist and changes the options set that differ.
         Monitors not listed are left alone.
       - V(replaced) does what V(merged) does, and also clears options with an empty value (O(config[].note),
-        O(config[].alert_note), O(config[].ipv4)) that a definition leaves out. Options whose default depends on
-        the account (interval, locations, mode, ...) are left as they are when left out.
+        O(config[].alert_note), O(config[].ipv4), O(config[].name_to_resolve), O(config[].keyword_string)) that a
+        definition leaves out.
+        Options whose default depends on the account (interval, locations, mode, ...) are left as they are when
+        left out.
       - V(overridden) does what V(replaced) does, and also deletes every monitor of the listed types (the
         types of O(config) and O(types)) that O(config) does not list. Preview it with check mode and C(--diff).
       - V(deleted) deletes the listed monitors that exist; only O(config[].type) and O(config[].name) matter.
       - V(gathered) changes nothing and returns the existing monitors of O(types) (or of the types in
         O(config); all managed types when both are empty) as definitions in RV(gathered).
+      - V(rendered) makes no request and returns in RV(rendered) the requests a V(merged) run would send to an
+        account that holds none of the monitors (one C(POST) per definition), secrets masked.
+      - V(parsed) makes no request and turns O(running_config), a C(GET /monitors) reply, into definitions in
+        the O(config) format, returned in RV(parsed) (only the managed types; only O(types) when set).
+      - "Deliberate differences from network resource modules: an empty O(config) changes nothing with V(merged),
+        V(replaced) and V(deleted) (it never means \"every monitor\"); V(deleted) only deletes the listed monitors;
+        V(replaced) resets only the options with a known empty value (O(config[].note), O(config[].alert_note),
+        O(config[].ipv4), O(config[].name_to_resolve), O(config[].keyword_string)) because the others' defaults
+        depend on the account."
     type: str
-    choices: [merged, replaced, overridden, deleted, gathered]
+    choices: [merged, replaced, overridden, deleted, gathered, rendered, parsed]
     default: merged
+  running_config:
+    description:
+      - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
+        C(GET /monitors) (an object with C(results)) or a list of monitor objects.
+    type: raw
   types:
     description:
       - API types that O(state=overridden) and O(state=gathered) act on, besides those of O(config).
       - With O(state=overridden) and an empty O(config), this says which types to empty.
+      - With O(state=parsed), only monitors of these types are returned.
     type: list
     elements: str
-    choices: [email-imap, email-pop, email-round-trip, email-smtp, tcp]
+    choices: [email-imap, email-pop, email-round-trip, email-smtp, name-server, ping, tcp, website, website-ssl]
   update_password:
     description:
       - V(on_create) sends O(config[].email_password) only to monitors being created; V(always) sends it to every
@@ -65,7 +83,11 @@ options:
     suboptions:
       type:
         description:
-          - The API monitor type, one of V(tcp), V(email-imap), V(email-pop), V(email-smtp) and V(email-round-trip).
+          - The API monitor type, one of V(tcp), V(email-imap), V(email-pop), V(email-smtp), V(email-round-trip),
+            V(ping), V(name-server), V(website) and V(website-ssl).
+          - A website monitor's type follows the scheme of its O(config[].url), as with
+            M(community.alertsite.alertsite_website_monitor) - V(website) for C(http://), V(website-ssl) for
+            C(https://) - and a definition whose URL does not match its type is refused.
         type: str
         required: true
       name:
@@ -120,7 +142,9 @@ options:
         description: Whether AlertSite QA may use the monitor for testing.
         type: bool
       hostname:
-        description: Server to check (C(tcp) and C(email-*) types). Required to create those.
+        description:
+          - Server to check (C(tcp), C(email-*) and C(ping) types; for C(name-server), the name server to query).
+            Required to create those.
         type: str
       port:
         description: Port to check, 1 to 65535 (C(tcp), required to create one, and C(email-*) types).
@@ -145,6 +169,40 @@ options:
         type: str
       email_password:
         description: POP3 password of the mailbox; write-only, see O(update_password). Never returned.
+        type: str
+      name_to_resolve:
+        description: Domain name a C(name-server) monitor asks its name server to resolve; empty clears it.
+        type: str
+      url:
+        description:
+          - Page a C(website) (C(http://)) or C(website-ssl) (C(https://)) monitor checks. Required to create those.
+        type: str
+      check_fullpage_missing_objects:
+        description: Whether a website monitor loads every object of the page and reports the missing ones.
+        type: bool
+      check_fullpage_object_sizes:
+        description: Whether a website monitor checks the sizes of the page's objects.
+        type: bool
+      fullpage_object_timeout:
+        description: Time limit for each object of the page in full-page checks (unit not documented by the vendor).
+        type: int
+      notify_on_fullpage_errors:
+        description: Whether errors of the full-page checks send alerts.
+        type: bool
+      keyword_string:
+        description: Text a website monitor's page must contain (or, with O(config[].keyword_match_invert), not).
+        type: str
+      keyword_match_type:
+        description: How O(config[].keyword_string) is matched; only V(Plain Text) is documented.
+        type: str
+      keyword_match_invert:
+        description: Whether finding O(config[].keyword_string) is the error.
+        type: bool
+      use_ssl_version:
+        description: SSL/TLS version of a C(website-ssl) monitor, as the API numbers it; only V(2) is documented.
+        type: int
+      check_ssl_expiration_dates:
+        description: Certificate expiry that a C(website-ssl) monitor reports; only V(Expired) is documented.
         type: str
 requirements:
   - requests
@@ -187,9 +245,85 @@ EXAMPLES = r'''
     state: gathered
     types: [tcp]
   register: export
+
+- name: Show the requests the definitions would make, without any request
+  community.alertsite.alertsite_monitors:
+    state: rendered
+    config: "{{ tcp_monitors }}"
+  register: requests
+
+- name: Turn a saved API listing into definitions, without any request
+  community.alertsite.alertsite_monitors:
+    state: parsed
+    running_config: "{{ lookup('ansible.builtin.file', 'monitors.json') }}"
+  register: definitions
 '''
 
 RETURN = r'''
+before:
+  description:
+    - The monitors the task planned (listed in O(config), and for O(state=overridden) those deleted) as they were
+      before the task, in the O(config) format (no secrets).
+  returned: when the task talked to the API, except with O(state=gathered)
+  type: list
+  elements: dict
+  sample:
+    - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}
+after:
+  description:
+    - The same monitors as they are after the task (in check mode, as they would be), in the O(config) format;
+      deleted monitors are left out.
+  returned: when the task talked to the API, except with O(state=gathered)
+  type: list
+  elements: dict
+  sample:
+    - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 8443}
+commands:
+  description:
+    - The API writes the task sent (in check mode, would send), in order, secrets masked.
+  returned: when the task talked to the API, except with O(state=gathered)
+  type: list
+  elements: dict
+  contains:
+    method:
+      description: C(POST), C(PATCH) or C(DELETE).
+      type: str
+      sample: PATCH
+    path:
+      description: The request path below the API URL.
+      type: str
+      sample: /monitors/tcp/100001
+    body:
+      description: The request body (absent for C(DELETE)); secrets shown as C(********).
+      type: dict
+      sample: {port: 8443}
+  sample:
+    - {method: PATCH, path: /monitors/tcp/100001, body: {port: 8443}}
+rendered:
+  description: The requests a V(merged) run would send to an account without the monitors, as RV(commands) shows them.
+  returned: when O(state=rendered)
+  type: list
+  elements: dict
+  sample:
+    - {method: POST, path: /monitors/tcp, body: {name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}}
+parsed:
+  description: The monitors of O(running_config) as definitions in the O(config) format (no secrets).
+  returned: when O(state=parsed)
+  type: list
+  elements: dict
+  sample:
+    - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}
+status:
+  description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
+  returned: on failure
+  type: int
+  sample: 400
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name) of the failed requests.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["port: port must be between 1 and 65535"]
 results:
   description: One entry per monitor planned, in the order of O(config), then the deletions of O(state=overridden).
   returned: unless O(state=gathered)

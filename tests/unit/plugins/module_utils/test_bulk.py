@@ -21,6 +21,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
+    FakeResponse,
     FakeSession,
     page,
     run_module,
@@ -136,14 +137,16 @@ def test_gathered_definitions_feed_back_as_config():
 def test_module_one_login_one_listing_and_a_partial_failure(capsys):
     session = FakeSession(
         token_reply(), page(EXISTING[:2], 2),
-        (200, {'id': '1'}), (200, dict(EXISTING[0], port=8443)),
-        (400, {'errors': [{'code': 400, 'message': 'bad port'}]}),
+        # the writes first, then one read-back of what was written
+        (200, {'id': '1'}), (400, {'errors': [{'code': 400, 'message': 'bad port'}]}),
+        (200, dict(EXISTING[0], port=8443)),
     )
     args = dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 8443}, {'type': 'tcp', 'name': 'old', 'port': 2222}],
-                _ansible_diff=True)
+                _ansible_diff=True, parallel_writes=1)
     result, failed = run_module(main, args, session, capsys)
     assert failed and result['changed'] is True
-    assert result['msg'] == ("merged 2 monitors: 0 created, 2 updated, 0 deleted, 0 unchanged; 1 failed: "
+    # outcomes are counted, not plans: one update succeeded, one failed
+    assert result['msg'] == ("merged 2 monitors: 0 created, 1 updated, 0 deleted, 0 unchanged; 1 failed: "
                              "tcp monitor 'old' (id 2): PATCH /monitors/tcp/2 failed with HTTP 400: bad port")
     assert [(r['name'], r['changed'], r.get('failed', False)) for r in result['results']] == [('web', True, False), ('old', False, True)]
     assert session.calls()[:2] == [('POST', '/access-tokens'), ('GET', '/monitors')]
@@ -201,13 +204,107 @@ def test_module_rendered_and_parsed_send_nothing(capsys):
 def test_module_returns_before_after_commands_and_api_errors(capsys):
     session = FakeSession(
         token_reply(), page(EXISTING[:2], 2),
-        (200, {'id': '1'}), (200, dict(EXISTING[0], port=8443)),
-        (400, {'errors': [{'code': 400, 'message': 'bad port'}]}),
+        # the writes first, then one read-back of what was written
+        (200, {'id': '1'}), (400, {'errors': [{'code': 400, 'message': 'bad port'}]}),
+        (200, dict(EXISTING[0], port=8443)),
     )
-    args = dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 8443}, {'type': 'tcp', 'name': 'old', 'port': 2222}])
+    args = dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 8443}, {'type': 'tcp', 'name': 'old', 'port': 2222}],
+                parallel_writes=1)
     result, failed = run_module(main, args, session, capsys)
     assert failed
     assert result['status'] == 400 and result['api_errors'] == ['bad port']
     assert result['commands'] == [{'method': 'PATCH', 'path': '/monitors/tcp/1', 'body': {'port': 8443}}]
     assert [d['port'] for d in result['before']] == [443, 22]
     assert [d['port'] for d in result['after']] == [8443, 22]
+
+
+# -- safe order, namesakes, ids ---------------------------------------------------------------------------
+
+def test_overridden_deletes_nothing_when_a_create_fails(capsys):
+    session = FakeSession(token_reply(), page(EXISTING[:2], 2), (400, {'errors': [{'code': 400, 'message': 'bad plan'}]}))
+    args = dict(AUTH, state='overridden', parallel_writes=1,
+                config=[{'type': 'tcp', 'name': 'web', 'port': 443, 'note': 'keep me'},
+                        {'type': 'tcp', 'name': 'new', 'billing_plancode': 'X', 'hostname': 'h', 'port': 1}])
+    result, failed = run_module(main, args, session, capsys)
+    assert failed and session.writes() == [('POST', '/monitors/tcp')]
+    deletion = result['results'][2]
+    assert (deletion['name'], deletion['action'], deletion['skipped'], deletion['changed']) == ('old', 'delete', True, False)
+    assert 'deletions only run when all succeed' in deletion['msg']
+    assert result['msg'].endswith('1 deletion skipped because a create or update failed')
+    assert '0 deleted' in result['msg'] and '0 created' in result['msg']
+
+
+def test_namesakes_fail_alone_and_an_id_chooses_one(capsys):
+    twins = [{'id': 1, 'type': 'tcp', 'name': 'twin', 'port': 1}, {'id': 2, 'type': 'tcp', 'name': 'twin', 'port': 2},
+             {'id': 3, 'type': 'tcp', 'name': 'solo', 'port': 3}]
+    session = FakeSession(token_reply(), page(twins, 3), (200, {'id': '3'}), (200, dict(twins[2], port=30)))
+    args = dict(AUTH, parallel_writes=1, config=[{'type': 'tcp', 'name': 'twin', 'port': 9}, {'type': 'tcp', 'name': 'solo', 'port': 30}])
+    result, failed = run_module(main, args, session, capsys)
+    assert failed and session.writes() == [('PATCH', '/monitors/tcp/3')]
+    assert result['results'][0]['failed'] and 'add id to this definition to choose one' in result['results'][0]['msg']
+    assert 'ids 1, 2' in result['results'][0]['msg'] and result['results'][1]['changed']
+    session = FakeSession(token_reply(), page(twins, 3), (200, {'id': '2'}), (200, dict(twins[1], port=9)))
+    args = dict(AUTH, parallel_writes=1, config=[{'type': 'tcp', 'id': ' 2 ', 'name': 'twin', 'port': 9}])
+    result, failed = run_module(main, args, session, capsys)
+    assert not failed and session.writes() == [('PATCH', '/monitors/tcp/2')]
+
+
+def test_a_rename_by_id_onto_a_name_in_use_fails_alone():
+    index = Index(KIND_OF_TYPE.get, EXISTING)
+    plans = plan_bulk([definition(type='tcp', id='2', name='web')], 'merged', index)
+    assert 'cannot rename' in str(plans[0].error) and "tcp monitor 'web' (id 1) already has that name" in str(plans[0].error)
+    plans = plan_bulk([definition(type='tcp', id='2', name='older')], 'merged', index)
+    assert dict(plans[0].changes) == {'name': 'older'} and plans[0].object_id == '2'
+    plans = plan_bulk([definition(type='tcp', id='99', name='x')], 'merged', index)
+    assert 'no tcp monitor with id 99 exists' in str(plans[0].error)
+
+
+def test_gathered_output_of_namesakes_carries_ids_and_feeds_back():
+    twins = [{'id': 1, 'type': 'tcp', 'name': 'twin', 'port': 1}, {'id': 2, 'type': 'tcp', 'name': 'twin', 'port': 2},
+             {'id': 3, 'type': 'tcp', 'name': 'solo', 'port': 3}]
+    gathered = gathered_definitions(twins)
+    assert [d.get('id') for d in gathered] == ['1', '2', None]
+    plans = plan_bulk([definition(**d) for d in gathered], 'merged', Index(KIND_OF_TYPE.get, twins))
+    assert [plan.action for plan in plans] == ['none', 'none', 'none']
+
+
+def test_duplicate_ids_and_bad_parallel_writes_are_refused():
+    config = [definition(type='tcp', id='5', name='a'), definition(type='tcp', id='5', name='b')]
+    assert bulk_problems(config, 'merged', None, parallel_writes=0) == [
+        'config[0] and config[1] both define monitor id 5', 'parallel_writes must be at least 1, got 0']
+
+
+# -- parallel writes ------------------------------------------------------------------------------------
+
+def test_the_pool_keeps_order_and_collects_failures():
+    from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
+    import threading
+    import time
+
+    seen = set()
+
+    def work(item):
+        seen.add(threading.current_thread().name)
+        time.sleep(0.01 * (5 - item))
+        if item == 3:
+            raise ValueError('three')
+        return item * 10
+
+    results = run_ordered(work, range(5), workers=4)
+    assert [r if not isinstance(r, Failed) else str(r.error) for r in results] == [0, 10, 20, 'three', 40]
+    assert len(seen) > 1
+    assert run_ordered(lambda item: item, [1, 2], workers=1) == [1, 2]
+
+
+def test_a_429_pauses_every_thread_of_the_client(fake_client):
+    import threading
+
+    client, session = fake_client((200, {'id': '1'}))
+    client.pause_all(5)
+    worker = threading.Thread(target=client.patch, args=('/monitors/tcp/1', {'port': 1}))
+    worker.start()
+    worker.join()
+    assert len(client.waits) == 1 and 4 < client.waits[0] <= 5
+    client, session = fake_client(FakeResponse(429, {'errors': []}, headers={'Retry-After': '3'}), (200, {'id': '1'}))
+    client.patch('/monitors/tcp/1', {'port': 1})
+    assert client.waits == [3.0] and client._paused_until > 0

@@ -7,6 +7,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
+import requests
+
+from urllib3.exceptions import NewConnectionError
 
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteClient, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
@@ -25,7 +28,9 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.runners import public_monitor, resource_argument_spec
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
+    CONNECTION_ERROR,
     READ_TIMEOUT,
+    FakeResponse,
     FakeSession,
     page,
 )
@@ -55,7 +60,7 @@ def client_with(*replies):
 
 def test_argument_spec_is_built_from_the_declaration():
     spec = resource_argument_spec(TCP)
-    assert spec['name'] == dict(type='str', required=True)
+    assert spec['name'] == dict(type='str')  # optional: id may select the monitor
     assert spec['port'] == dict(type='int')
     assert spec['locations'] == dict(type='list', elements='int')
     assert spec['password']['no_log'] is True
@@ -346,3 +351,65 @@ def test_unknown_extra_fields_are_carried_but_never_compared():
     plan = plan_object(TCP, 'tcp', {'name': 'web', 'port': 443}, on_api)
     assert plan.action == 'none'
     assert Index(KIND_OF_TYPE.get, [on_api]).find(TCP, 'tcp', {'name': 'web'})['brand_new_field'] == {'nested': [1, 2]}
+
+
+# -- creates: one owner of the retries ---------------------------------------------------------------------
+
+CREATE = {'name': 'web', 'billing_plancode': 'P', 'hostname': 'h', 'port': 1}
+
+
+def test_a_create_sends_at_most_retries_plus_one_posts_each_after_a_wait_and_a_lookup(fake_client):
+    busy = FakeResponse(503, {'errors': [{'code': 503, 'message': 'busy'}]}, headers={'Retry-After': '1'})
+    client, session = fake_client(busy, page([]), busy, page([]), busy, page([]), busy, page([]), retries=3)
+    with pytest.raises(AlertSiteError) as err:
+        apply_plan(client, plan_object(TCP, 'tcp', CREATE, None))
+    assert session.calls() == [('POST', '/monitors/tcp'), ('GET', '/monitors')] * 4
+    assert client.waits == [1.0] * 4
+    assert 'nothing was created' in str(err.value)
+
+
+def test_a_create_turned_away_is_posted_again_after_retry_after_without_a_lookup(fake_client):
+    throttled = FakeResponse(429, {'errors': [{'code': 429, 'message': 'slow down'}]}, headers={'Retry-After': '2'})
+    client, session = fake_client(throttled, throttled, (200, {'id': '5'}), (200, dict(TCP_ON_API, id=5)), retries=3)
+    assert apply_plan(client, plan_object(TCP, 'tcp', CREATE, None)).object_id == '5'
+    assert session.calls() == [('POST', '/monitors/tcp')] * 3 + [('GET', '/monitors/5')]
+    assert client.waits == [2.0, 2.0]
+
+
+def test_a_create_never_sent_is_posted_again(fake_client):
+    refused = requests.exceptions.ConnectionError(NewConnectionError(None, 'Connection refused'))
+    client, session = fake_client(refused, (200, {'id': '6'}), (200, dict(TCP_ON_API, id=6)), retries=1)
+    assert apply_plan(client, plan_object(TCP, 'tcp', CREATE, None)).object_id == '6'
+    assert session.writes() == [('POST', '/monitors/tcp')] * 2 and len(client.waits) == 1
+
+
+def test_a_create_without_reply_is_never_posted_again(fake_client):
+    client, session = fake_client(READ_TIMEOUT, page([]), page([]), page([dict(TCP_ON_API, id=7)]), (200, dict(TCP_ON_API, id=7)),
+                                  retries=3)
+    assert apply_plan(client, plan_object(TCP, 'tcp', CREATE, None)).object_id == '7'
+    assert session.writes() == [('POST', '/monitors/tcp')]
+    assert len(client.waits) == 2 and client.waits[1] > client.waits[0] * 0.5
+
+
+def test_a_create_without_reply_that_never_shows_fails_saying_a_rerun_converges(fake_client):
+    client, session = fake_client(CONNECTION_ERROR, page([]), page([]), retries=1)
+    with pytest.raises(AlertSiteError) as err:
+        apply_plan(client, plan_object(TCP, 'tcp', CREATE, None))
+    assert session.writes() == [('POST', '/monitors/tcp')]
+    assert "tcp monitor 'web' was not found after 2 looks, but the API may still be creating it" in str(err.value)
+    assert 'rerun the task' in str(err.value)
+
+
+def test_cross_field_checks_only_when_the_change_touches_their_fields():
+    stored = {'id': 5, 'type': 'email-round-trip', 'name': 'rt', 'interval': 1, 'timeout': 300, 'note': ''}
+    same = plan_object(ROUNDTRIP, 'email-round-trip', {'name': 'rt', 'interval': 1, 'timeout': 300}, stored)
+    assert same.action == 'none'
+    note = plan_object(ROUNDTRIP, 'email-round-trip', {'name': 'rt', 'note': 'hello'}, stored)
+    assert dict(note.changes) == {'note': 'hello'}
+    with pytest.raises(InputError):
+        plan_object(ROUNDTRIP, 'email-round-trip', {'name': 'rt', 'interval': 2}, stored)
+
+
+def test_an_existing_object_is_named_as_the_api_holds_it():
+    plan = plan_object(TCP, 'tcp', {'name': 'other'}, TCP_ON_API, state='absent')
+    assert plan_message(plan) == "Deleted tcp monitor 'web' (id 100001)"

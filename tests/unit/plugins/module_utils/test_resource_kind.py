@@ -60,7 +60,7 @@ def test_the_argument_spec_comes_from_the_declaration():
     spec = resource_argument_spec(ROTA)
     assert spec['members'] == dict(type='list', elements='dict', options=dict(
         id=dict(type='int', required=True), step_number=dict(type='int', required=False)))
-    assert spec['name']['required'] is True and spec['secret_word']['no_log'] is True
+    assert 'required' not in spec['name'] and spec['secret_word']['no_log'] is True
     assert spec['update_password']['default'] == 'on_create'
     assert 'protocol' not in spec
 

@@ -84,10 +84,30 @@ def test_id_of_another_type_is_refused(capsys):
 
 
 def test_rename_by_id(capsys):
-    session = FakeSession(token_reply(), (200, ON_API), (200, {'id': '100001'}), (200, dict(ON_API, name='web-https')))
+    # one listing checks that no other tcp monitor has the new name before the PATCH
+    session = FakeSession(token_reply(), (200, ON_API), page([ON_API]), (200, {'id': '100001'}), (200, dict(ON_API, name='web-https')))
     result, failed = run_module(main, dict(AUTH, id=100001, name='web-https'), session, capsys)
     assert not failed and result['changed']
-    assert session.requests[2]['json'] == {'name': 'web-https'}
+    assert session.requests[3]['json'] == {'name': 'web-https'}
+
+
+def test_rename_by_id_onto_a_name_in_use_is_refused_before_any_write(capsys):
+    other = dict(ON_API, id=100002, name='web-https')
+    session = FakeSession(token_reply(), (200, ON_API), page([ON_API, other]))
+    result, failed = run_module(main, dict(AUTH, id=100001, name='web-https'), session, capsys)
+    assert failed and session.writes() == []
+    assert result['msg'] == ("cannot rename tcp monitor 'web' (id 100001) to 'web-https': "
+                             "tcp monitor 'web-https' (id 100002) already has that name")
+
+
+def test_absent_by_id_needs_no_name_and_names_the_monitor_as_the_api_holds_it(capsys):
+    session = FakeSession(token_reply(), (200, ON_API), (204, None))
+    result, failed = run_module(main, dict(AUTH, id=' 100001 ', state='absent'), session, capsys)
+    assert not failed and session.writes() == [('DELETE', '/monitors/100001')]
+    assert result['msg'] == "Deleted tcp monitor 'web' (id 100001)"
+    session = FakeSession()
+    result, failed = run_module(main, dict(AUTH, state='absent'), session, capsys)
+    assert failed and result['msg'] == 'name is required, or id to select an existing monitor' and session.requests == []
 
 
 @pytest.mark.parametrize('state', ['present', 'absent'])
