@@ -4,7 +4,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Many monitors in one task (the module ``alertsite_monitors`` and the role ``monitors``): one login, one
-paged listing, then the engine's plan for each definition.
+paged listing, then the engine's plan for each definition, carried out in a safe order:
+
+1. creates and updates, on up to ``parallel_writes`` threads (:mod:`.pool`), without a read-back per write;
+2. deletions (``overridden``, ``deleted``), only when every create and update succeeded;
+3. one read-back of what was written: a paged listing of the types written, or a GET per written monitor when
+   that sends fewer requests. It also shows a namesake that another run created at the same time.
+
+A definition that cannot be planned (two monitors answer to its name, a rename onto a name in use) fails
+alone; the others converge.
 
 The states follow Ansible's resource modules: ``merged``, ``replaced``, ``overridden``, ``deleted`` and
 ``gathered`` talk to the API; ``rendered`` (the requests a ``merged`` run would send) and ``parsed`` (an API
@@ -18,10 +26,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import math
 from collections import OrderedDict
 
 from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
-from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
+from ansible_collections.community.alertsite.plugins.module_utils.client import PAGE_SIZE, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.connection import (
     client_from_module,
     connection_argument_spec,
@@ -30,7 +39,10 @@ from ansible_collections.community.alertsite.plugins.module_utils.connection imp
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
     Plan,
     apply_plan,
+    clean_id,
     current_values,
+    get_object,
+    id_problems,
     input_problems,
     plan_command,
     plan_diff,
@@ -43,6 +55,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
     KIND_OF_TYPE,
     MONITOR_KINDS,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
 
@@ -54,7 +67,7 @@ MANAGED_TYPES = sorted(KIND_OF_TYPE)
 def definition_spec():
     """The options of one monitor definition: ``type`` plus every kind's fields (one spec per name)."""
     # type is checked in definition_problems, so that an unknown one names its definition
-    spec = OrderedDict(type=dict(type='str', required=True))
+    spec = OrderedDict(type=dict(type='str', required=True), id=dict(type='str'))
     for kind in MONITOR_KINDS:
         for field in kind.fields:
             spec.setdefault(field.name, field.argument_spec())
@@ -70,6 +83,7 @@ def bulk_argument_spec():
         types=dict(type='list', elements='str', choices=MANAGED_TYPES),
         update_password=dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False),
         running_config=dict(type='raw'),
+        parallel_writes=dict(type='int', default=4),
     )
     return spec
 
@@ -83,8 +97,9 @@ def definition_problems(position, definition):
     if kind is None:
         return ['%s: type must be one of %s' % (where, ', '.join(MANAGED_TYPES))]
     foreign = [key for key, value in definition.items()
-               if value is not None and key != 'type' and key not in kind.by_name]
+               if value is not None and key not in ('type', 'id') and key not in kind.by_name]
     problems = ['%s is not an option of %s monitors' % (key, definition['type']) for key in foreign]
+    problems.extend(id_problems(definition.get('id')))
     wanted = wanted_values(kind, definition)
     problems.extend(input_problems(kind, wanted))
     chosen = kind.api_type(wanted)  # a kind whose values pick the type (website: the url's scheme)
@@ -94,16 +109,22 @@ def definition_problems(position, definition):
     return ['%s: %s' % (where, problem) for problem in problems]
 
 
-def bulk_problems(config, state, types, running_config=None):
+def bulk_problems(config, state, types, running_config=None, parallel_writes=4):
     """Everything wrong with the task's input, found before any request."""
     problems = []
     seen = {}
     for position, definition in enumerate(config):
-        key = (definition['type'], definition['name'])
-        if key in seen:
-            problems.append('config[%d] and config[%d] both define %s monitor %r' % (seen[key], position, key[0], key[1]))
-        seen.setdefault(key, position)
+        keys = [(definition['type'], definition['name'])]
+        if clean_id(definition.get('id')):
+            keys = [('id', clean_id(definition['id']))]
+        for key in keys:
+            if key in seen:
+                what = 'monitor id %s' % key[1] if key[0] == 'id' else '%s monitor %r' % key
+                problems.append('config[%d] and config[%d] both define %s' % (seen[key], position, what))
+            seen.setdefault(key, position)
         problems.extend(definition_problems(position, definition))
+    if parallel_writes is not None and parallel_writes < 1:
+        problems.append('parallel_writes must be at least 1, got %s' % parallel_writes)
     if state == 'overridden' and not config and not types:
         problems.append('state=overridden with an empty config deletes every monitor of the types in types: '
                         'set types to say which')
@@ -129,50 +150,106 @@ def listed_types(config, state, types):
 
 # -- planning ------------------------------------------------------------------------------------------------
 
+class Unplanned(object):
+    """A definition that could not be planned; it fails alone (the others go on)."""
+
+    def __init__(self, kind, api_type, values, error):
+        self.kind = kind
+        self.api_type = api_type
+        self.action = 'none'
+        self.changed = False
+        self.changes = OrderedDict()
+        self.current = None
+        self.object_id = None
+        self.values = values
+        self.error = error
+        self.name = values.get('name')
+        self.label = kind.label(api_type, values)
+
+
+def current_for(kind, api_type, definition, wanted, index):
+    """The existing monitor a definition is about: the one with its ``id`` (a rename when the names differ),
+    else the one of its type and name. Raises InputError naming the way out when that cannot be told."""
+    object_id = clean_id(definition.get('id'))
+    if not object_id:
+        try:
+            return index.find(kind, api_type, wanted)
+        except InputError:
+            found = index.matches(kind, api_type, wanted)
+            raise InputError('%d %s monitors are named %r (ids %s): add id to this definition to choose one, '
+                             'or rename or delete the others' % (len(found), api_type, wanted.get('name'),
+                                                                 ', '.join(str(obj.get('id')) for obj in found)))
+    current = index.by_id.get(object_id)
+    if current is None:
+        raise InputError('no %s monitor with id %s exists (leave id out to create a monitor by name)' % (api_type, object_id))
+    if current.get('type') != api_type:
+        raise InputError('id %s is a %s monitor, not %s: the API cannot change the type of a monitor'
+                         % (object_id, current.get('type'), api_type))
+    renamed = wanted.get('name') is not None and wanted.get('name') != current.get('name')
+    others = [obj for obj in index.matches(kind, api_type, wanted) if str(obj.get('id')) != object_id] if renamed else []
+    if others:
+        raise InputError('cannot rename %s to %r: %s already has that name'
+                         % (kind.label(api_type, current, object_id), wanted.get('name'),
+                            kind.label(api_type, others[0], others[0].get('id'))))
+    return current
+
+
 def plan_bulk(config, state, index, override_types=(), update_password='on_create'):
-    """One plan per definition (in order), then, for ``overridden``, deletions of the unlisted monitors of
-    ``override_types``."""
+    """One plan per definition (in order), then, for ``overridden``, deletions of the monitors of
+    ``override_types`` that no definition is about. A definition that cannot be planned gives an
+    :class:`Unplanned` in its place."""
     plans = []
     for definition in config:
         kind = KIND_OF_TYPE[definition['type']]
         wanted = wanted_values(kind, definition)
-        current = index.find(kind, definition['type'], wanted)
-        if state in ('replaced', 'overridden') and current is not None:
-            # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.
-            for field in kind.fields:
-                if field.reset is not None and field.name not in wanted and field.api_name in current:
-                    wanted[field.name] = field.reset
-        plans.append(plan_object(kind, definition['type'], wanted, current,
-                                 'absent' if state == 'deleted' else 'present', update_password))
+        try:
+            current = current_for(kind, definition['type'], definition, wanted, index)
+            if state in ('replaced', 'overridden') and current is not None:
+                # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.
+                for field in kind.fields:
+                    if field.reset is not None and field.name not in wanted and field.api_name in current:
+                        wanted[field.name] = field.reset
+            plans.append(plan_object(kind, definition['type'], wanted, current,
+                                     'absent' if state == 'deleted' else 'present', update_password))
+        except InputError as exc:
+            plans.append(Unplanned(kind, definition['type'], wanted, exc))
     if state == 'overridden':
-        listed = set((definition['type'], definition['name']) for definition in config)
+        kept = set(plan.object_id for plan in plans if plan.object_id)
+        named = set((plan.api_type, plan.name) for plan in plans if isinstance(plan, Unplanned))
         for monitor in index.objects:
             api_type = monitor.get('type')
-            if api_type in override_types and (api_type, monitor.get('name')) not in listed:
+            if api_type in override_types and str(monitor.get('id')) not in kept and (api_type, monitor.get('name')) not in named:
                 kind = KIND_OF_TYPE[api_type]
                 plans.append(Plan(kind, api_type, 'delete', current=monitor, before=current_values(kind, monitor)))
     return plans
 
 
-def as_definition(monitor):
+def as_definition(monitor, with_id=False):
     """A monitor as a definition in the ``config`` format (no secrets), or None for a type not managed here."""
     kind = KIND_OF_TYPE.get(monitor.get('type'))
     if kind is None:
         return None
     definition = OrderedDict(type=monitor['type'])
+    if with_id and monitor.get('id') is not None:
+        definition['id'] = str(monitor['id'])
     definition.update(current_values(kind, monitor))
     return definition
 
 
 def gathered_definitions(monitors, api_types=None):
-    """The monitors (of ``api_types``, when given) as definitions, ready to feed back as ``config``."""
-    definitions = [as_definition(monitor) for monitor in monitors
-                   if api_types is None or monitor.get('type') in api_types]
+    """The monitors (of ``api_types``, when given) as definitions, ready to feed back as ``config``: those whose
+    type and name another monitor shares carry their ``id``, so that the output selects each one."""
+    chosen = [monitor for monitor in monitors if api_types is None or monitor.get('type') in api_types]
+    names = {}
+    for monitor in chosen:
+        key = (monitor.get('type'), monitor.get('name'))
+        names[key] = names.get(key, 0) + 1
+    definitions = [as_definition(monitor, names[(monitor.get('type'), monitor.get('name'))] > 1) for monitor in chosen]
     return [definition for definition in definitions if definition is not None]
 
 
 def load_index(client, api_types):
-    """One paged listing of every monitor of ``api_types``."""
+    """One paged listing of every monitor of ``api_types``, found by type and name, and by id."""
     return Index.load(client, ANY_MONITOR, api_types, kind_of=KIND_OF_TYPE.get)
 
 
@@ -181,7 +258,11 @@ def load_index(client, api_types):
 def rendered_commands(config, update_password='on_create'):
     """The requests a ``merged`` run would send to an account holding none of the monitors (secrets masked)."""
     index = Index(KIND_OF_TYPE.get, [])
-    return [plan_command(plan) for plan in plan_bulk(config, 'merged', index, update_password=update_password)]
+    plans = plan_bulk(config, 'merged', index, update_password=update_password)
+    for plan in plans:
+        if isinstance(plan, Unplanned):
+            raise plan.error
+    return [plan_command(plan) for plan in plans]
 
 
 def parse_running_config(running_config):
@@ -201,28 +282,40 @@ def parse_running_config(running_config):
 
 # -- reporting -----------------------------------------------------------------------------------------------
 
-def outcome_result(outcome, error=None):
+def outcome_result(outcome, error=None, skipped=None):
     plan = outcome.plan
     result = dict(type=plan.api_type, name=plan.name, id=outcome.object_id, action=plan.action,
-                  changed=plan.changed and error is None, changes=list(plan.changes),
+                  changed=plan.changed and error is None and skipped is None, changes=list(plan.changes),
                   monitor=public_object(plan.kind, outcome.object))
     if error is not None:
         result['failed'] = True
         result['msg'] = str(error)
+    if skipped is not None:
+        result['skipped'] = True
+        result['msg'] = skipped
     return result
 
 
-def bulk_message(state, plans, check_mode, errors):
+def bulk_message(state, results, check_mode):
+    """One summary sentence counting what happened (not what was planned), then what failed or was skipped."""
     counts = OrderedDict((action, 0) for action in ('create', 'update', 'delete', 'none'))
-    for plan in plans:
-        counts[plan.action] += 1
+    failed = [result for result in results if result.get('failed')]
+    skipped = [result for result in results if result.get('skipped')]
+    for result in results:
+        if not result.get('failed') and not result.get('skipped'):
+            counts[result['action']] += 1
     words = {'create': 'created', 'update': 'updated', 'delete': 'deleted', 'none': 'unchanged'}
+    if check_mode:
+        words = {'create': 'to create', 'update': 'to update', 'delete': 'to delete', 'none': 'unchanged'}
     parts = ', '.join('%d %s' % (count, words[action]) for action, count in counts.items())
-    message = '%s %d monitor%s: %s' % (state, len(plans), '' if len(plans) == 1 else 's', parts)
+    message = '%s %d monitor%s: %s' % (state, len(results), '' if len(results) == 1 else 's', parts)
     if check_mode:
         message += ' (check mode: nothing was sent)'
-    if errors:
-        message += '; %d failed: %s' % (len(errors), '; '.join(errors))
+    if failed:
+        message += '; %d failed: %s' % (len(failed), '; '.join(
+            '%s: %s' % (result['label'], result['msg']) for result in failed))
+    if skipped:
+        message += '; %d deletion%s skipped because a create or update failed' % (len(skipped), '' if len(skipped) == 1 else 's')
     return message
 
 
@@ -234,17 +327,93 @@ def before_after(outcomes):
     return [item for item in before if item], [item for item in after if item]
 
 
-# -- the module ----------------------------------------------------------------------------------------------
+# -- carrying the plans out ----------------------------------------------------------------------------------
 
 class FailedOutcome(object):
-    """An outcome of a plan whose write failed: the object stays as it was."""
+    """The outcome of a plan that failed or was skipped: the monitor stays as it was."""
 
-    def __init__(self, plan):
+    def __init__(self, plan, error=None, skipped=None):
         self.plan = plan
         self.object = plan.current
         self.object_id = plan.object_id
         self.sent = None
+        self.error = error
+        self.skipped = skipped
 
+
+def write_all(client, plans, check_mode, workers):
+    """Apply ``plans`` on up to ``workers`` threads; return their outcomes in order (a FailedOutcome where a
+    write failed)."""
+    done = run_ordered(lambda plan: apply_plan(client, plan, check_mode, read_back=False), plans, workers)
+    return [FailedOutcome(plan, result.error) if isinstance(result, Failed) else result
+            for plan, result in zip(plans, done)]
+
+
+def read_back(client, outcomes, index, module):
+    """Fill in the monitors as the API holds them after the writes, with as few requests as possible: one
+    paged listing of the types written, or one GET per written monitor when that is fewer requests. Warns when
+    the listing shows a namesake of a monitor this task created (another run created it at the same time)."""
+    written = [outcome for outcome in outcomes if outcome.sent and outcome.plan.action in ('create', 'update')]
+    if not written:
+        return
+    types = sorted(set(outcome.plan.api_type for outcome in written))
+    held = sum(1 for obj in index.objects if obj.get('type') in types)
+    created = sum(1 for outcome in written if outcome.plan.action == 'create')
+    pages = max(1, int(math.ceil(float(held + created) / PAGE_SIZE)))
+    if len(written) <= pages:
+        for outcome in written:
+            outcome.object = get_object(client, outcome.plan.kind, outcome.object_id, missing_ok=False)
+        return
+    after = load_index(client, types)
+    for outcome in written:
+        outcome.object = after.by_id.get(outcome.object_id)
+        if outcome.object is None:  # not listed (yet): ask for it
+            outcome.object = get_object(client, outcome.plan.kind, outcome.object_id, missing_ok=False)
+        elif outcome.plan.action == 'create':
+            twins = [obj for obj in after.matches(outcome.plan.kind, outcome.plan.api_type, outcome.object)
+                     if str(obj.get('id')) != outcome.object_id]
+            for twin in twins:
+                module.warn('%s was created, and %s exists too: another run created it at the same time; delete one '
+                            '(by id)' % (outcome.plan.label_for(outcome.object_id),
+                                         outcome.plan.kind.label(outcome.plan.api_type, twin, twin.get('id'))))
+
+
+def converge(client, plans, index, module, workers):
+    """Creates and updates first; deletions only when every create and update succeeded; then the read-back.
+    Returns the outcomes in the order of ``plans``."""
+    outcomes = [None] * len(plans)
+    writes = [position for position, plan in enumerate(plans)
+              if not isinstance(plan, Unplanned) and plan.action in ('create', 'update', 'none')]
+    deletions = [position for position, plan in enumerate(plans) if not isinstance(plan, Unplanned) and plan.action == 'delete']
+    for position, plan in enumerate(plans):
+        if isinstance(plan, Unplanned):
+            outcomes[position] = FailedOutcome(plan, plan.error)
+    for position, outcome in zip(writes, write_all(client, [plans[p] for p in writes], module.check_mode, workers)):
+        outcomes[position] = outcome
+    failures = [outcome for outcome in outcomes if outcome is not None and getattr(outcome, 'error', None)]
+    if failures:
+        reason = ('not deleted: %d create(s) or update(s) of this task failed, and deletions only run when all '
+                  'succeed' % len(failures))
+        for position in deletions:
+            outcomes[position] = FailedOutcome(plans[position], skipped=reason)
+    else:
+        for position, outcome in zip(deletions, write_all(client, [plans[p] for p in deletions], module.check_mode, workers)):
+            outcomes[position] = outcome
+    if not module.check_mode:
+        read_back(client, [outcome for outcome in outcomes if not isinstance(outcome, FailedOutcome)], index, module)
+    return outcomes
+
+
+def outcome_results(outcomes):
+    results = []
+    for outcome in outcomes:
+        result = outcome_result(outcome, getattr(outcome, 'error', None), getattr(outcome, 'skipped', None))
+        result['label'] = outcome.plan.label
+        results.append(result)
+    return results
+
+
+# -- the module ----------------------------------------------------------------------------------------------
 
 def run_bulk_module():
     """alertsite_monitors: converge many monitors of any managed type in one task."""
@@ -252,7 +421,7 @@ def run_bulk_module():
     params = module.params
     config = params['config'] or []
     state = params['state']
-    problems = bulk_problems(config, state, params['types'], params['running_config'])
+    problems = bulk_problems(config, state, params['types'], params['running_config'], params['parallel_writes'])
     if state not in OFFLINE_STATES:
         problems += connection_problems(params)
     refuse(module, problems)
@@ -274,7 +443,7 @@ def run_bulk_module():
     types = listed_types(config, state, params['types'])
     if not types:
         module.exit_json(changed=False, results=[], before=[], after=[], commands=[],
-                         msg=bulk_message(state, [], module.check_mode, []))
+                         msg=bulk_message(state, [], module.check_mode))
     client = client_from_module(module)
     try:
         index = load_index(client, types)
@@ -283,29 +452,25 @@ def run_bulk_module():
             module.exit_json(changed=False, gathered=gathered,
                              msg='gathered %d monitor%s' % (len(gathered), '' if len(gathered) == 1 else 's'))
         plans = plan_bulk(config, state, index, set(types), params['update_password'])
+        outcomes = converge(client, plans, index, module, params['parallel_writes'])
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
-    outcomes, results, errors, failures = [], [], [], []
-    for plan in plans:
-        try:
-            outcome = apply_plan(client, plan, module.check_mode)
-        except AlertSiteError as exc:
-            errors.append('%s: %s' % (plan.label, exc))
-            failures.append(exc)
-            outcome = FailedOutcome(plan)
-            results.append(outcome_result(outcome, exc))
-        else:
-            results.append(outcome_result(outcome))
-        outcomes.append(outcome)
+    results = outcome_results(outcomes)
     before, after = before_after(outcomes)
-    result = dict(changed=any(item['changed'] for item in results), results=results, before=before, after=after,
+    result = dict(changed=any(item['changed'] for item in results), before=before, after=after,
                   commands=[plan_command(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.sent],
-                  msg=bulk_message(state, plans, module.check_mode, errors))
+                  msg=bulk_message(state, results, module.check_mode))
     if module._diff:
-        result['diff'] = [plan_diff(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.plan.changed]
-    if failures:
-        if len(failures) == 1 and failures[0].status is not None:
-            result['status'] = failures[0].status
-        result['api_errors'] = [message for exc in failures for message in exc.messages]
+        result['diff'] = [plan_diff(outcome.plan, outcome.object_id) for outcome in outcomes
+                          if outcome.plan.changed and not getattr(outcome, 'skipped', None)]
+    for item in results:
+        del item['label']
+    result['results'] = results
+    errors = [outcome.error for outcome in outcomes if getattr(outcome, 'error', None) is not None]
+    if errors:
+        statuses = set(getattr(error, 'status', None) for error in errors)
+        if len(statuses) == 1 and None not in statuses:
+            result['status'] = statuses.pop()
+        result['api_errors'] = [message for error in errors for message in getattr(error, 'messages', [])]
         module.fail_json(**result)
     module.exit_json(**result)
