@@ -3,12 +3,18 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Extra check (run by tests/utils/run-tests.sh): the execution environment metadata, meta/execution-environment.yml.
+# Extra check (run by tests/utils/run-tests.sh): the execution environment, as collection metadata
+# (meta/execution-environment.yml) and as the definition an AWX admin builds (execution-environment.yml at the
+# collection root).
 #   1. the collection is built and installed (ansible-galaxy) into an empty collections path, and
 #      ansible-builder introspect over that path must report the collection's Python requirement requests;
-#   2. ansible-builder create (schema version 3) generates a build context from the definition into a scratch
-#      directory: it must hold a Containerfile FROM the definition's base image and the requirement files
-#      (requests, community.alertsite). No image is built (no container engine is needed).
+#   2. the command that docs/docsite/rst/guide_authentication_awx.rst gives for the build context (its
+#      "$ ansible-builder create" line, run as it is written) is run in a copy of the collection root and in the
+#      unpacked tarball of step 1. Each must write a context whose Containerfile (or Dockerfile, when the
+#      default runtime is docker) starts FROM the definition's base image, pinned to a tag other than latest
+#      (or a digest), and installs _build/requirements.txt (requests) and _build/requirements.yml
+#      (community.alertsite in the version of galaxy.yml); the two contexts must be the same. No image is
+#      built (no container engine is needed).
 set -euo pipefail
 
 # shellcheck source=common.bash
@@ -50,57 +56,89 @@ PYTHON
 grep -Eq '^requests\b' "$CHECK_TMP/introspect-pip.txt" \
     || check_fail "ansible-builder introspect --write-pip did not write requests"
 
-# 2. create the build context. The definition names its files relative to the collection root (see the
-# comment in meta/execution-environment.yml), so it is placed there, in a scratch copy.
-definition="$CHECK_TMP/definition"
-mkdir -p "$definition/meta"
-cp meta/execution-environment.yml "$definition/execution-environment.yml"
-cp meta/ee-* "$definition/meta/"
-context="$CHECK_TMP/context"
-check_run 300 ansible-builder create -f "$definition/execution-environment.yml" --context "$context" \
-    --output-filename Containerfile -v 3 \
-    || check_fail "ansible-builder create failed"
-[ -s "$context/Containerfile" ] || check_fail "ansible-builder create wrote no Containerfile"
-cat "$context/Containerfile" >>"$CHECK_LOG"
+# 2. the documented command, from the collection root and from the unpacked tarball
+guide=docs/docsite/rst/guide_authentication_awx.rst
+mapfile -t documented < <(sed -n 's/^[[:space:]]*\$ \(ansible-builder create\b.*\)$/\1/p' "$guide")
+[ "${#documented[@]}" -eq 1 ] || check_fail "$guide gives ${#documented[@]} '\$ ansible-builder create' commands, expected one"
+read -r -a create_command <<<"${documented[0]}"
+[ -f execution-environment.yml ] || check_fail "no execution-environment.yml at the collection root"
 
-check_py 60 "$TOOLS/bin/python" "$definition/execution-environment.yml" "$context" <<'PYTHON' \
-    || check_fail "the build context does not match meta/execution-environment.yml"
+from_root="$CHECK_TMP/root"
+mkdir -p "$from_root"
+tar --exclude=./.git --exclude=./tests/output --exclude=./context -cf - . | tar -xf - -C "$from_root"
+from_tarball="$CHECK_TMP/unpacked"
+mkdir -p "$from_tarball"
+tar -xzf "$CHECK_TARBALL" -C "$from_tarball" || check_fail "cannot unpack $CHECK_TARBALL"
+for dir in "$from_root" "$from_tarball"; do
+    (cd "$dir" && check_run 300 "${create_command[@]}") \
+        || check_fail "'${documented[0]}' failed in $dir"
+done
+
+check_py 60 "$TOOLS/bin/python" galaxy.yml "$from_root" "$from_tarball" <<'PYTHON' \
+    || check_fail "the build contexts do not match execution-environment.yml (see above)"
+import filecmp
 import os
+import re
 import sys
 
 import yaml
 
-with open(sys.argv[1], encoding='utf-8') as handle:
-    definition = yaml.safe_load(handle)
-context = sys.argv[2]
 problems = []
-if definition.get('version') != 3:
-    problems.append('meta/execution-environment.yml is not schema version 3')
-base_image = ((definition.get('images') or {}).get('base_image') or {}).get('name')
-if not base_image:
-    problems.append('no images.base_image.name')
-with open(os.path.join(context, 'Containerfile'), encoding='utf-8') as handle:
-    containerfile = handle.read()
-if base_image and 'ARG EE_BASE_IMAGE="%s"' % base_image not in containerfile:
-    problems.append('the Containerfile does not start FROM %s' % base_image)
-build = os.path.join(context, '_build')
-for name, wanted in (('requirements.txt', 'requests'), ('requirements.yml', 'community.alertsite')):
-    path = os.path.join(build, name)
-    if not os.path.isfile(path):
-        problems.append('the context has no _build/%s' % name)
+contexts = []
+with open(sys.argv[1], encoding='utf-8') as handle:
+    version = yaml.safe_load(handle)['version']
+for root in sys.argv[2:4]:
+    with open(os.path.join(root, 'execution-environment.yml'), encoding='utf-8') as handle:
+        definition = yaml.safe_load(handle)
+    where = os.path.basename(root)
+    if definition.get('version') != 3:
+        problems.append('%s: execution-environment.yml is not schema version 3' % where)
+    base_image = ((definition.get('images') or {}).get('base_image') or {}).get('name') or ''
+    if not re.search(r'(@sha256:[0-9a-f]{64}|:(?!latest$)[\w][\w.-]*)$', base_image):
+        problems.append('%s: the base image %r is not pinned to a tag or digest' % (where, base_image))
+    context = os.path.join(root, 'context')
+    names = [name for name in ('Containerfile', 'Dockerfile') if os.path.isfile(os.path.join(context, name))]
+    if len(names) != 1:
+        problems.append('%s: the context holds %s, expected one Containerfile or Dockerfile' % (where, names))
         continue
-    with open(path, encoding='utf-8') as handle:
-        if wanted not in handle.read():
-            problems.append('_build/%s does not name %s' % (name, wanted))
-for step in ('COPY _build/requirements.txt', 'ansible-galaxy collection install $ANSIBLE_GALAXY_CLI_COLLECTION_OPTS -r requirements.yml',
-             'introspect.py introspect --user-pip=requirements.txt', '/output/scripts/assemble'):
-    if step not in containerfile:
-        problems.append('the Containerfile has no step %r' % step)
+    with open(os.path.join(context, names[0]), encoding='utf-8') as handle:
+        containerfile = handle.read()
+    if 'ARG EE_BASE_IMAGE="%s"' % base_image not in containerfile or 'FROM $EE_BASE_IMAGE' not in containerfile:
+        problems.append('%s: the %s does not start FROM %s' % (where, names[0], base_image))
+    build = os.path.join(context, '_build')
+    with open(os.path.join(build, 'requirements.txt'), encoding='utf-8') as handle:
+        python = [line.strip() for line in handle if line.strip() and not line.startswith('#')]
+    if python != ['requests']:
+        problems.append('%s: _build/requirements.txt asks for %s, expected requests' % (where, python))
+    with open(os.path.join(build, 'requirements.yml'), encoding='utf-8') as handle:
+        collections = (yaml.safe_load(handle) or {}).get('collections') or []
+    wanted = [{'name': 'community.alertsite', 'version': version}]
+    if collections != wanted:
+        problems.append('%s: _build/requirements.yml asks for %s, expected %s' % (where, collections, wanted))
+    for step in ('COPY _build/requirements.txt', 'ansible-galaxy collection install $ANSIBLE_GALAXY_CLI_COLLECTION_OPTS -r requirements.yml',
+                 'introspect.py introspect --user-pip=requirements.txt', '/output/scripts/assemble'):
+        if step not in containerfile:
+            problems.append('%s: the %s has no step %r' % (where, names[0], step))
+    contexts.append(context)
+    print('%s: %s FROM %s, community.alertsite %s from Galaxy, requests' % (where, names[0], base_image, version))
+
+
+def files_of(top):
+    return sorted(os.path.relpath(os.path.join(dirpath, name), top)
+                  for dirpath, dummy, names in os.walk(top) for name in names)
+
+
+if len(contexts) == 2:
+    left, right = files_of(contexts[0]), files_of(contexts[1])
+    differ = sorted(set(left) ^ set(right))
+    differ += [name for name in sorted(set(left) & set(right))
+               if not filecmp.cmp(os.path.join(contexts[0], name), os.path.join(contexts[1], name), shallow=False)]
+    if differ or not left:
+        problems.append('the contexts from the collection root and from the tarball differ: %s' % differ)
 if problems:
     print('\n'.join(problems))
     sys.exit(1)
-print('context: Containerfile FROM %s, _build/requirements.txt, _build/requirements.yml' % base_image)
 PYTHON
 
-check_pass "ansible-builder introspect lists requests for community.alertsite; ansible-builder create made" \
-    "a version 3 build context ($(grep -c '' "$context/Containerfile") lines of Containerfile)"
+check_pass "ansible-builder introspect lists requests for community.alertsite; '${documented[0]}' made the same" \
+    "build context from the collection root and from the unpacked tarball ($(grep -o 'FROM [^,]*' "$CHECK_LOG" | head -n1))"
