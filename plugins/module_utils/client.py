@@ -17,7 +17,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
+import json
 import random
+import re
 import ssl
 import threading
 import time
@@ -38,6 +40,10 @@ except ImportError:  # pragma: no cover - exercised through the module's missing
 
 DEFAULT_API_URL = 'https://api.alertsite.com/api/v3'
 PAGE_SIZE = 100
+MAX_PAGES = 1000  # a listing longer than this does not end: its paging is broken
+# Where a message about a listing that does not add up sends the user.
+CONTRACT_HINT = ('. The read-only contract check (ansible-playbook community.alertsite.contract_check) shows how the '
+                 'API pages for this account: please add its report to a bug report')
 TOKEN_LIFETIME = 3600  # seconds; documented by AlertSite, not returned by the login
 
 # Statuses worth another try: the request was not (or not surely) carried out.
@@ -220,38 +226,66 @@ class AlertSiteClient(object):
         return self.request('DELETE', path)
 
     def get_all(self, path, params=None):
-        """Every item of a list endpoint, following ``limit``/``offset`` until ``metadata.resultset.count``.
+        """Every item of a list endpoint, paged defensively: the paging of ``GET /monitors`` is not documented.
 
-        A reply without ``metadata`` is taken as complete.
+        Pages of ``limit=PAGE_SIZE`` are read at growing ``offset`` until one of them shows the end: an empty
+        page, a page that brings no item not seen before, a short page (unless ``metadata.resultset.count``
+        says there is more), or the count reached. ``count`` is believed as the total only when it is larger
+        than the page it came with: a full page whose count equals its own length may be followed by more.
+        A bare JSON list or an envelope without count is paged the same way. Repeated items (same ``id``) are
+        dropped. When the API refuses ``limit``/``offset`` (a 400 naming them), the list is read once without
+        them. When the listing does not add up (fewer items than the count, or a full page repeated as if
+        ``offset`` were ignored), it is read once without paging; if that does not settle it,
+        :class:`AlertSiteError` says so: a listing that may hide an object must not lead to a second one.
         """
         params = dict(params or {})
-        items = []
+        listing = _Listing(path)
         offset = 0
-        while True:
-            params.update(limit=PAGE_SIZE, offset=offset)
-            reply = self.get(path, params=params)
-            if isinstance(reply, list):  # a bare list: no envelope, no paging
-                reply = {'results': reply}
-            if not isinstance(reply, dict) or not isinstance(reply.get('results'), list):
-                raise AlertSiteError('GET %s: the reply is not a list of results' % path, 'GET', path)
-            page = reply['results']
-            if not all(isinstance(item, dict) for item in page):
-                raise AlertSiteError('GET %s: the list holds results that are not objects' % path, 'GET', path)
-            items.extend(page)
-            total = self._resultset_count(reply)
+        for dummy in range(MAX_PAGES):
+            try:
+                reply = self.get(path, params=dict(params, limit=PAGE_SIZE, offset=offset))
+            except AlertSiteError as exc:
+                if not _refuses_paging(exc):
+                    raise
+                return self._get_unpaged(path, params, listing, refused=True)
+            page, count = _list_page(path, reply)
+            fresh = listing.add(page, count)
             offset += len(page)
-            if total is None or not page or offset >= total:
-                return items
+            if not page or not fresh:
+                if listing.settled(repeated=bool(page)):
+                    return listing.items
+                return self._get_unpaged(path, params, listing)
+            if listing.total is not None and len(listing.items) >= listing.total:
+                return listing.items
+            if len(page) < PAGE_SIZE and listing.total is None:
+                return listing.items
+        raise AlertSiteError('GET %s: still more items after %d pages of %d; the listing does not end, so it cannot be '
+                             'trusted%s' % (path, MAX_PAGES, PAGE_SIZE, CONTRACT_HINT), 'GET', path)
 
-    @staticmethod
-    def _resultset_count(reply):
-        metadata = reply.get('metadata')
-        resultset = metadata.get('resultset') if isinstance(metadata, dict) else None
-        count = resultset.get('count') if isinstance(resultset, dict) else None
-        try:
-            return int(count)
-        except (TypeError, ValueError):
-            return None
+    def _get_unpaged(self, path, params, listing, refused=False):
+        """The list read once without ``limit``/``offset``, merged into ``listing``: its items when the listing
+        adds up then, else an AlertSiteError."""
+        before = len(listing.items)
+        reply = self.get(path, params=params or None)
+        page, count = _list_page(path, reply)
+        listing.add(page, count)
+        if refused:
+            if listing.total is None or len(listing.items) >= listing.total:
+                return listing.items
+            reason = ('the API refuses limit and offset, and its list without them holds %d of the %d items that '
+                      'metadata.resultset.count announces' % (len(listing.items), listing.total))
+        elif listing.total is not None:
+            if len(listing.items) >= listing.total:
+                return listing.items
+            reason = ('metadata.resultset.count announces %d items, but paging with limit and offset brought %d '
+                      'different ones and the list without paging %d' % (listing.total, before, len(page)))
+        elif len(page) > PAGE_SIZE:
+            return listing.items  # the API ignores limit: the list without paging is all of it
+        else:
+            reason = ('a full page of %d was followed by a page of items already seen (the API may ignore offset), '
+                      'and the list without paging (%d items) does not show more' % (PAGE_SIZE, len(page)))
+        raise AlertSiteError('GET %s: the listing is inconsistent: %s. Stopped, because an object the listing hides '
+                             'could be created a second time%s' % (path, reason, CONTRACT_HINT), 'GET', path)
 
     # -- transport -----------------------------------------------------------------------------
 
@@ -368,6 +402,90 @@ class AlertSiteClient(object):
         raise AlertSiteError('%s %s failed with HTTP %d: %s%s' % (method, path, status, detail, self._attempts_note(attempt)),
                              method, path, status, messages, uncertain=status >= 500,
                              retry_after=retry_after_seconds(response.headers.get('Retry-After')))
+
+
+class _Listing(object):
+    """The items of a listing read so far (each once) and the total the API announced, when it is believable."""
+
+    def __init__(self, path):
+        self.path = path
+        self.items = []
+        self.keys = set()
+        self.total = None
+        self.ignores_limit = False
+
+    def add(self, page, count):
+        """Keep the items of ``page`` not seen before; returns how many there were.
+
+        ``count`` (``metadata.resultset.count``) becomes the total only when it is larger than its page: every
+        vendor example has a count equal to its number of results, which may as well be the page size.
+        """
+        if count is not None and count > len(page):
+            self.total = count
+        if len(page) > PAGE_SIZE:
+            self.ignores_limit = True
+        fresh = 0
+        for item in page:
+            key = _item_key(item)
+            if key not in self.keys:
+                self.keys.add(key)
+                self.items.append(item)
+                fresh += 1
+        return fresh
+
+    def settled(self, repeated):
+        """Whether the listing is complete now that a page brought nothing new.
+
+        :param repeated: that page held items seen before (else it was empty). A page that only repeats a full
+            page may mean that the API ignores ``offset``: then only an API that ignores ``limit`` too (it sent
+            more than asked) has sent everything.
+        """
+        if self.total is not None:
+            return len(self.items) >= self.total
+        return not repeated or self.ignores_limit
+
+
+def _item_key(item):
+    """What makes an item of a listing the same as another: its id as a string (the API writes ids as strings
+    and reads them as integers), or, without an id, all of it."""
+    item_id = item.get('id')
+    if item_id is not None and not isinstance(item_id, (dict, list)):
+        return 'id', str(item_id)
+    return 'item', json.dumps(item, sort_keys=True, default=str)
+
+
+def _list_page(path, reply):
+    """``(items, count)`` of one reply of a list endpoint: an envelope with ``results`` (count from
+    ``metadata.resultset.count``, None when absent or not a number) or a bare JSON list (no count)."""
+    if isinstance(reply, list):
+        page, count = reply, None
+    elif isinstance(reply, dict) and isinstance(reply.get('results'), list):
+        page, count = reply['results'], _resultset_count(reply)
+    else:
+        raise AlertSiteError('GET %s: the reply is not a list of results' % path, 'GET', path)
+    if not all(isinstance(item, dict) for item in page):
+        raise AlertSiteError('GET %s: the list holds results that are not objects' % path, 'GET', path)
+    return page, count
+
+
+def _resultset_count(reply):
+    metadata = reply.get('metadata')
+    resultset = metadata.get('resultset') if isinstance(metadata, dict) else None
+    count = resultset.get('count') if isinstance(resultset, dict) else None
+    if isinstance(count, bool):
+        return None
+    try:
+        return int(count)
+    except (TypeError, ValueError):
+        return None
+
+
+def _refuses_paging(exc):
+    """Whether an error is the API refusing the paging parameters: a 400 whose message names limit or offset."""
+    if exc.status != 400:
+        return False
+    text = ' '.join(exc.messages) if exc.messages else str(exc)
+    return re.search(r'\b(limit|offset)\b', text, re.IGNORECASE) is not None
 
 
 def _causes(exc):

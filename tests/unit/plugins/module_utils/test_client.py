@@ -293,10 +293,16 @@ def test_get_all_without_metadata_is_complete():
     assert len(session.requests) == 2
 
 
-def test_get_all_with_count_as_string_and_empty_page_stops():
+def test_get_all_with_count_as_string_and_empty_page_fails_as_inconsistent():
+    # count '9' is larger than its page, so it is the total: an empty page after one item, and one item again
+    # without paging, leave 8 unaccounted for, which could make a module create a duplicate
     client, session, dummy = make(token_reply(), (200, {'metadata': {'resultset': {'count': '9'}}, 'results': [{'id': 1}]}),
-                                  (200, {'metadata': {'resultset': {'count': '9'}}, 'results': []}))
-    assert client.get_all('/monitors') == [{'id': 1}]
+                                  (200, {'metadata': {'resultset': {'count': '9'}}, 'results': []}),
+                                  (200, {'metadata': {'resultset': {'count': '9'}}, 'results': [{'id': 1}]}))
+    with pytest.raises(AlertSiteError) as err:
+        client.get_all('/monitors')
+    assert 'the listing is inconsistent: metadata.resultset.count announces 9 items' in str(err.value)
+    assert [r['params'].get('offset') for r in session.requests[1:]] == [0, 1, None]
 
 
 def test_get_all_rejects_a_reply_without_results():
