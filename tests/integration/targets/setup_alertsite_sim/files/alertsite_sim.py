@@ -15,6 +15,7 @@ Files beside this one, one per concern:
   test_server.py     server options, threading server, request log, serving loop (shared with forward_proxy.py)
   sim_store.py       replies and errors, field checks, paging, the generic store of one kind of object
   sim_monitors.py    monitors
+  sim_blackouts.py   blackouts (maintenance windows)
   sim_faults.py      fault rules
   sim_dialects.py    the dialects
   sim_control.py     the control endpoints
@@ -28,15 +29,25 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
   POST   /monitors/<type>, PATCH /monitors/<type>/{id}
                                              types tcp, email-imap, email-pop, email-smtp, email-round-trip, ping,
                                              name-server, website (http:// URLs only), website-ssl (https:// only)
+  GET    /blackouts                          filters type, assoc_id, persistent=true, limit, offset, select
+  POST   /blackouts, GET/PATCH/DELETE /blackouts/{id}
+                                             one-time (from_date, thru_date in the future) or recurring (start_day,
+                                             start_time, end_day, end_time); PATCH only recurring; DELETE not of
+                                             ended one-time windows; dates in UTC on the simulator's clock
 
 Control endpoints:
-  GET    /_sim/log                           {"requests": [...], "counts": {...}}; DELETE clears it
+  GET    /_sim/log                           {"requests": [...], "counts": {...}}; DELETE clears it. counts: total,
+                                             GET, POST, PATCH, DELETE, logins, writes (to monitors), writes_by_kind
   GET    /_sim/monitors                      stored monitors (write-only fields included)
   POST   /_sim/monitors                      seed without validation: {"monitors": [{"type", "name", ...}]} -> {"ids"}
-  DELETE /_sim/monitors                      forget every monitor
+  DELETE /_sim/monitors                      forget every monitor (and its blackouts)
+  GET, POST, DELETE /_sim/blackouts          the same for blackouts: {"blackouts": [{...}]} seeds any, past ones too
+  GET    /_sim/clock                         {"now": "YYYY-MM-DD HH:MM:SS" (UTC), "offset_seconds"}
+  POST   /_sim/clock                         {"advance": N}: move the clock N seconds forward (tokens keep real time)
   GET    /_sim/faults                        the fault rules; POST {"faults": [rule, ...]} adds; DELETE removes all
   POST   /_sim/expire-tokens                 every issued token stops working (401)
-  POST   /_sim/reset                         back to the start: no objects, log, faults or tokens; ids restart
+  POST   /_sim/reset                         back to the start: no objects, log, faults or tokens, clock on real
+                                             time; ids restart
 
 Fault rule keys (POST /_sim/faults), see sim_faults.py: name, method (GET, POST, PATCH, DELETE, PUT or *),
 path (regular expression), times (default 1), skip, status, retry_after, delay (seconds), reset (drop the
@@ -46,6 +57,7 @@ Only the Python standard library is used. Run alertsite_sim.py --help for the op
 """
 
 import argparse
+import datetime
 import json
 import secrets
 import socket
@@ -56,6 +68,7 @@ import threading
 import time
 from urllib.parse import parse_qs, urlsplit
 
+from sim_blackouts import Blackouts
 from sim_control import control
 from sim_faults import Faults, fault_reply
 from sim_monitors import Monitors
@@ -69,7 +82,7 @@ SIM_PREFIX = '/_sim'
 TOKEN_PREFIX = '5ec7e7ed'
 DEFAULT_USER = 'demo:demo-password'
 # The kinds of object, in the order a seed file is loaded.
-KINDS = (Monitors,)
+KINDS = (Monitors, Blackouts)
 # What a fault that drops the connection returns instead of a reply.
 RESET = object()
 
@@ -110,13 +123,19 @@ class ApiLog(RequestLog):
     """The log of API requests: method, path, query, body (passwords of logins masked), status, fault."""
 
     def count(self, entries):
-        counts = {'total': len(entries), 'GET': 0, 'POST': 0, 'PATCH': 0, 'DELETE': 0, 'logins': 0, 'writes': 0}
+        """Requests by method, logins, ``writes`` (POST, PATCH and DELETE of monitors) and ``writes_by_kind``
+        (the same for every kind: monitors, blackouts, recipients, notifier-groups)."""
+        counts = {'total': len(entries), 'GET': 0, 'POST': 0, 'PATCH': 0, 'DELETE': 0, 'logins': 0, 'writes': 0,
+                  'writes_by_kind': dict((kind.path, 0) for kind in KINDS)}
         for entry in entries:
             method = entry['method']
             if method in counts:
                 counts[method] += 1
             if method == 'POST' and entry['path'] == API_PREFIX + '/access-tokens':
                 counts['logins'] += 1
+            kind = _split_path(entry['path'][len(API_PREFIX):])[:1]
+            if method in ('POST', 'PATCH', 'DELETE') and kind and kind[0] in counts['writes_by_kind']:
+                counts['writes_by_kind'][kind[0]] += 1
             if method in ('POST', 'PATCH', 'DELETE') and (entry['path'] + '/').startswith(API_PREFIX + '/monitors/'):
                 counts['writes'] += 1
         return counts
@@ -131,10 +150,20 @@ class State:
         self.users = users
         self.max_page_size = max_page_size
         self.dialects = set()
+        self.clock_offset = 0.0
         self.tokens = Tokens(token_ttl)
         self.log = ApiLog()
         self.faults = Faults()
         self.kinds = dict((kind.path, kind(self)) for kind in KINDS)
+
+    def now(self):
+        """The simulator's clock: real UTC time (naive datetime) moved forward by ``clock_offset`` seconds."""
+        real = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None, microsecond=0)
+        return real + datetime.timedelta(seconds=self.clock_offset)
+
+    def clock(self):
+        """The JSON view of the clock."""
+        return {'now': self.now().strftime('%Y-%m-%d %H:%M:%S'), 'offset_seconds': self.clock_offset}
 
     def seed(self, data):
         """Load a seed: {"monitors": [...], ...} (or a bare list of monitors); return the ids by kind."""
@@ -146,10 +175,11 @@ class State:
             return dict((kind.seed_key, kind.seed(data.get(kind.seed_key, []))) for kind in self.kinds.values())
 
     def reset(self):
-        """Forget objects, log, faults and tokens: back to the state at start (ids start again too)."""
+        """Forget objects, log, faults and tokens, put the clock back: the state at start (ids start again too)."""
         with self.lock:
             for kind in self.kinds.values():
                 kind.restart()
+            self.clock_offset = 0.0
         self.log.clear()
         self.faults.clear()
         self.tokens.expire()
@@ -397,7 +427,8 @@ def parse_args(argv=None):
     parser.add_argument('--max-page-size', type=int, default=100, help='largest page a list returns (default 100)')
     parser.add_argument('--tls-cert', help='PEM certificate (chain) to serve HTTPS')
     parser.add_argument('--tls-key', help='PEM private key for --tls-cert')
-    parser.add_argument('--seed-file', help='JSON file {"monitors": [...]} to load at start')
+    parser.add_argument('--seed-file', help='JSON file to load at start, as the control API seeds: {"monitors": [...], '
+                                            '"blackouts": [...]} (a bare list holds monitors)')
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')

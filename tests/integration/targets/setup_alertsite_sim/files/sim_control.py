@@ -15,6 +15,7 @@ def control_routes(state):
         '/faults': ('GET', 'POST', 'DELETE'),
         '/expire-tokens': ('POST',),
         '/reset': ('POST',),
+        '/clock': ('GET', 'POST'),
     }
     for path in state.kinds:
         routes['/' + path] = ('GET', 'POST', 'DELETE')
@@ -54,6 +55,14 @@ def control(state, sub, method, body):
         state.tokens.expire()
     elif sub == '/reset':
         state.reset()
+    elif sub == '/clock':
+        if method == 'POST':
+            advance = body.get('advance', 0)
+            if isinstance(advance, bool) or not isinstance(advance, (int, float)) or advance < 0:
+                raise ApiError(400, 'advance must be a non-negative number of seconds', fields=['advance'])
+            with state.lock:
+                state.clock_offset += advance
+        return Reply(200, state.clock())
     else:
         kind = state.kinds[sub[1:]]
         with state.lock:

@@ -236,6 +236,13 @@ class Monitors(Kind):
         record['type'] = mtype
         return self.insert(record, wanted_id)
 
+    def forget(self, record_ids):
+        """Forget monitors, their blackouts and their places in recipient groups."""
+        super().forget(record_ids)
+        for kind in self.sim.kinds.values():
+            if hasattr(kind, 'forget_for'):
+                kind.forget_for(self.path, record_ids)
+
     def seed(self, items):
         """Store monitors without validation (only type and name are needed); return their ids."""
         if not isinstance(items, list):
@@ -252,7 +259,8 @@ class Monitors(Kind):
         return ids
 
     def monitor_view(self, record, listing=False):
-        """The API view of a stored monitor: write-only fields dropped, locations named, the blackouts listed,
+        """The API view of a stored monitor: write-only fields dropped, locations named, ``blackout_ids`` listing
+        its blackouts (strings),
         and the dialects ``no-email-username``, ``numbers-as-strings`` and (in a listing) ``no-type`` applied."""
         result = {'id': record['id'], 'type': record['type']}
         for key in sorted(record):
@@ -262,6 +270,9 @@ class Monitors(Kind):
             if key == 'locations' and isinstance(value, list):
                 value = [dict(item, **LOCATIONS.get(item.get('id'), {})) for item in value if isinstance(item, dict)]
             result[key] = value
+        blackouts = self.sim.kinds.get('blackouts')
+        if blackouts is not None:
+            result['blackout_ids'] = blackouts.ids_for('monitors', record['id'])
         dialects = self.sim.dialects
         if NO_EMAIL_USERNAME in dialects:
             result.pop('email_username', None)
