@@ -84,8 +84,9 @@ class ReferenceListField(IdListField):
     """A list of other objects, compared as a set of ids: each item ``{id: ...}`` or ``{name: ...}`` (with
     ``type`` when the objects have API types), plus the item's own ``keys`` (``step_number``).
 
-    A user's names stay in the value (:meth:`from_user`) until :meth:`resolve` replaces them with ids, with one
-    listing of the objects referred to; the API's items always carry ids, so its side compares at once.
+    A user's items stay as given (:meth:`from_user`), so that they can be checked, until :meth:`resolve` turns
+    them into ids, with one listing of the objects referred to when some are named; the API's items always carry
+    ids, so its side is compared at once.
 
     :param target: the :class:`.resource.ResourceKind` referred to (for monitors, one that lists every type).
     :param typed: items name their API ``type`` beside their ``name``.
@@ -106,17 +107,10 @@ class ReferenceListField(IdListField):
             options[key] = dict(type='int')
         return dict(type='list', elements='dict', options=options)
 
-    @staticmethod
-    def _named(value):
-        """Whether a user's list still holds names (or anything but plain id references)."""
-        return any(isinstance(item, dict) and (item.get('id') in (None, '') or item.get('name') not in (None, ''))
-                   for item in value)
-
     def from_user(self, value):
-        """The user's list: comparable ids when every item gives only an id, else the items as given (without
-        the keys left unset), to be checked and resolved."""
-        if not isinstance(value, list) or not self._named(value):
-            return self.normalise(value)
+        """The user's items as given (without the keys left unset), to be checked, then resolved to ids."""
+        if not isinstance(value, list):
+            return value
         return [dict((key, item[key]) for key in item if item[key] is not None) if isinstance(item, dict) else item
                 for item in value]
 
@@ -136,9 +130,10 @@ class ReferenceListField(IdListField):
         return '; '.join(problems) or None
 
     def resolve(self, client, value):
-        """Ids for names, with one listing of the objects referred to (none when every item has an id)."""
-        if not isinstance(value, list) or not value or not all(isinstance(item, dict) for item in value):
-            return value
+        """The comparable ids: names resolved with one listing of the objects referred to (no request when every
+        item gives an id)."""
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            return self.normalise(value)
         return self.normalise(resolve_references(client, self.target, self.name, value, typed=self.typed))
 
 

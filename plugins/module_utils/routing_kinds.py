@@ -100,9 +100,9 @@ def recipient_notes(plan, check_mode):
     groups = (plan.current or {}).get('notifier_groups') if plan.action == 'delete' else None
     if not groups:
         return []
-    return ['it %s in the recipient group%s %s, which %s no longer alert it: a group left without recipients '
-            'needs another one' % ('is' if check_mode else 'was', 's' if len(groups) > 1 else '',
-                                   ', '.join(str(group) for group in groups), 'would' if check_mode else 'do')]
+    return ['it %s in the recipient group%s %s, which %s alert it: a group left without recipients needs '
+            'another one' % ('is' if check_mode else 'was', 's' if len(groups) > 1 else '',
+                             ', '.join(str(group) for group in groups), 'would no longer' if check_mode else 'no longer')]
 
 
 RECIPIENT = ResourceKind(
