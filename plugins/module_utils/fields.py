@@ -67,10 +67,15 @@ class Field(object):
     :param api_name: the name the API uses, when the option's name must differ (a recipient's ``password``
         is the option ``recipient_password``, so that it does not collide with the connection's).
     :param choices: the values allowed (Ansible checks them).
+    :param compare: for a string, a function(value) -> the form in which it is compared, where the API evidently
+        treats two spellings as the same (host names in any case: :func:`host_key`; notes with trailing white
+        space: :func:`trailing_space_key`). A string option is always compared with ``""``, null and absent
+        as the same "not set".
     """
 
     def __init__(self, name, kind='str', required_on_create=False, minimum=None, maximum=None, max_length=None,
-                 non_empty=False, check=None, secret=False, write_only=False, reset=None, api_name=None, choices=None):
+                 non_empty=False, check=None, secret=False, write_only=False, reset=None, api_name=None, choices=None,
+                 compare=None):
         self.name = name
         self.kind = kind
         self.required_on_create = required_on_create
@@ -84,6 +89,7 @@ class Field(object):
         self.reset = reset
         self.api_name = api_name or name
         self.choices = choices
+        self.compare = compare
 
     def argument_spec(self):
         spec = dict(type=self.kind)
@@ -102,6 +108,20 @@ class Field(object):
         if self.kind == 'bool':
             return as_bool(value)
         return as_str(value)
+
+    def comparable(self, value):
+        """The form in which a normalised value is compared with another: None for "not set" (for a string,
+        ``""`` too), and the :attr:`compare` form of a string."""
+        if self.kind != 'str' or not isinstance(value, str):
+            return value
+        if self.compare is not None:
+            value = self.compare(value)
+        return value if value != '' else None
+
+    def same(self, one, other):
+        """Whether two normalised values (the user's and the API's, or what was sent and what reads back) mean
+        the same to the API."""
+        return self.comparable(one) == self.comparable(other)
 
     def from_user(self, value):
         """The comparable form of a user's value; a field whose user form says more than the API's (references
@@ -224,6 +244,33 @@ class LocationsField(IdListField):
         return None
 
 
+# -- comparison forms (Field's compare) --------------------------------------------------------------
+
+def host_key(value):
+    """Host names (and ``scheme://host:port`` forms) are the same in any case."""
+    return value.lower()
+
+
+def url_key(value):
+    """A URL is the same with its scheme and host in any case; the rest (the path) keeps its case."""
+    scheme, separator, rest = value.partition('://')
+    if not separator:
+        return value
+    authority, slash, path = rest.partition('/')
+    return '%s://%s%s%s' % (scheme.lower(), authority.lower(), slash, path)
+
+
+def email_key(value):
+    """An email address is the same with its domain in any case (the part before @ may be case-sensitive)."""
+    local, at, domain = value.rpartition('@')
+    return '%s@%s' % (local, domain.lower()) if at else value
+
+
+def trailing_space_key(value):
+    """Notes are the same without the white space they end with."""
+    return value.rstrip()
+
+
 # -- value checks shared by several fields ----------------------------------------------------------
 
 def ipv4_address(value):
@@ -233,6 +280,14 @@ def ipv4_address(value):
         ipaddress.IPv4Address(as_str(value))
     except ValueError:
         return 'must be an IPv4 address such as 203.0.113.5, got %r' % value
+    return None
+
+
+def no_surrounding_space(value):
+    """A check for names: white space at either end is refused, as the API may trim it (the object would then
+    not be found again by its name, and a rerun would create another)."""
+    if value != value.strip():
+        return 'must not start or end with white space, got %r' % value
     return None
 
 

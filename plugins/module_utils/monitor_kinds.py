@@ -21,8 +21,13 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
     Field,
     LocationsField,
     email_address,
+    email_key,
+    host_key,
     host_name,
     ipv4_address,
+    no_surrounding_space,
+    trailing_space_key,
+    url_key,
     url_or_host,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
@@ -36,7 +41,25 @@ class MonitorKind(ResourceKind):
         super(MonitorKind, self).__init__(
             noun='monitor', module=module, fields=fields, list_path='/monitors', item_path='/monitors/{id}',
             create_path='/monitors/{type}', update_path='/monitors/{type}/{id}', api_types=api_types,
-            selector=selector, type_filter='type', identity=('name',), checks=checks, type_change=type_change)
+            selector=selector, type_filter='type', identity=('name',), checks=(mode_needs_locations,) + tuple(checks),
+            type_change=type_change)
+
+
+# Monitoring modes that run from several locations at once: at least two (the vendor's monitoring-modes table).
+MULTI_LOCATION_MODES = ('round robin', 'sla')
+
+
+def mode_needs_locations(values):
+    """The modes Round Robin and SLA need at least two locations."""
+    mode, locations = values.get('mode'), values.get('locations')
+    if not isinstance(mode, str) or mode.strip().lower() not in MULTI_LOCATION_MODES or not isinstance(locations, list):
+        return None
+    if len(locations) < 2:
+        return ('mode %s needs at least two locations, and locations has %d' % (mode, len(locations)))
+    return None
+
+
+mode_needs_locations.fields = ('mode', 'locations')
 
 
 # -- the fields every monitor has (AlertSite's "common" fields) -------------------------------------
@@ -45,7 +68,7 @@ def common_fields():
     """Fresh Field objects for the options every monitor type shares, in the API's order."""
     return [
         Field('billing_plancode', required_on_create=True, non_empty=True),
-        Field('name', required_on_create=True, non_empty=True),
+        Field('name', required_on_create=True, non_empty=True, check=no_surrounding_space),
         Field('interval', 'int', minimum=1),
         Field('timeout', 'int', minimum=1),
         Field('enabled', 'bool'),
@@ -53,8 +76,8 @@ def common_fields():
         Field('home_location', 'int', minimum=1),
         Field('mode', non_empty=True),
         Field('monitor_location_count', 'int', minimum=1),
-        Field('note', max_length=255, reset=''),
-        Field('alert_note', max_length=1000, reset=''),
+        Field('note', max_length=255, reset='', compare=trailing_space_key),
+        Field('alert_note', max_length=1000, reset='', compare=trailing_space_key),
         Field('notify_on_error', 'bool'),
         Field('retry_on_failure', 'bool'),
         Field('rotate_locations', 'bool'),
@@ -66,7 +89,7 @@ def common_fields():
 def server_fields(port_required=False, port=True):
     """The fields of monitors that check one server: TCP, IMAP/POP3/SMTP (and, without port, ping and DNS)."""
     fields = [
-        Field('hostname', required_on_create=True, non_empty=True, check=host_name),
+        Field('hostname', required_on_create=True, non_empty=True, check=host_name, compare=host_key),
         Field('port', 'int', required_on_create=port_required, minimum=1, maximum=65535),
         Field('ipv4', check=ipv4_address, reset=''),
         Field('resolve_dns', 'bool'),
@@ -103,9 +126,11 @@ ROUNDTRIP = MonitorKind(
     module='alertsite_roundtrip_monitor',
     api_types='email-round-trip',
     fields=common_fields() + [
-        Field('smtp_hostname', required_on_create=True, non_empty=True, check=url_or_host(('smtp', 'smtps'))),
-        Field('pop3_hostname', required_on_create=True, non_empty=True, check=url_or_host(('pop3', 'pop3s'))),
-        Field('email', required_on_create=True, non_empty=True, check=email_address),
+        Field('smtp_hostname', required_on_create=True, non_empty=True, check=url_or_host(('smtp', 'smtps')),
+              compare=host_key),
+        Field('pop3_hostname', required_on_create=True, non_empty=True, check=url_or_host(('pop3', 'pop3s')),
+              compare=host_key),
+        Field('email', required_on_create=True, non_empty=True, check=email_address, compare=email_key),
         Field('email_username'),
         Field('email_password', secret=True, write_only=True),
     ],
@@ -181,7 +206,7 @@ WEBSITE = MonitorKind(
     # the API cannot turn a website monitor into a website-ssl one, or back
     type_change='refuse',
     fields=common_fields() + [
-        Field('url', required_on_create=True, non_empty=True, check=web_url),
+        Field('url', required_on_create=True, non_empty=True, check=web_url, compare=url_key),
         Field('check_fullpage_missing_objects', 'bool'),
         Field('check_fullpage_object_sizes', 'bool'),
         Field('fullpage_object_timeout', 'int', minimum=0),
