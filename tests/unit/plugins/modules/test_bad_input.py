@@ -56,6 +56,10 @@ TABLES = [
     ('monitors_types.yml', 'bad_input_monitors_types', 'alertsite_monitors'),
     ('info.yml', 'bad_input_info', 'alertsite_monitor_info'),
     ('access_token.yml', 'bad_input_access_token', 'alertsite_access_token'),
+    ('recipient.yml', 'bad_input_recipient', 'alertsite_recipient'),
+    ('recipient_group.yml', 'bad_input_recipient_group', 'alertsite_recipient_group'),
+    ('recipient_info.yml', 'bad_input_recipient_info', 'alertsite_recipient_info'),
+    ('recipient_info.yml', 'bad_input_recipient_group_info', 'alertsite_recipient_group_info'),
 ]
 LOOKUP_TABLES = [
     ('bad_input_tcp_lookup', 'alertsite_tcp_monitor'),
