@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""What the API holds after a write, against what was sent: fields that do not read back, and writes the API
+ignored or normalised.
+
+The API reference leaves open whether every field reads back as it was written. Two cases matter:
+
+- a field the API never returns (perhaps ``email_username``) cannot be compared: :func:`not_read_back` names
+  such fields so that the engine treats them like write-only ones (sent on create; sent to an existing object
+  only with ``update_password=always``) instead of reporting a change on every run;
+- a field that reads back other than it was sent (ignored, trimmed, re-cased, defaulted): the read-back is the
+  truth. :func:`readback_warnings` names the field, the value sent and the value kept, and which value to set
+  so that reruns are unchanged. It never repeats the write.
+
+Differences the API evidently does not care about (case of host names, ``""`` against null) are no difference
+at all: :meth:`.fields.Field.same` compares them away before a plan is made.
+
+Internal to the collection: not a public API, it may change in any release.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+
+
+def not_read_back(kind, wanted, current):
+    """The options in ``wanted`` (normalised user values) that ``current`` (the API's object) does not hold at
+    all, so that they cannot be compared. Write-only options are left out (they are never compared anyway), and
+    so are options the user wants unset: an absent field is unset too."""
+    if not current:
+        return []
+    return [name for name, value in wanted.items()
+            if not kind.by_name[name].write_only and kind.by_name[name].api_name not in current
+            and kind.by_name[name].comparable(value) is not None]
+
+
+def shown(field, value):
+    """A value as a warning shows it: JSON, never a secret's."""
+    if field.secret:
+        return 'a secret value'
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def resend_hint(kind):
+    """How a user sends an option that is not compared to an existing object."""
+    if kind.write_only_fields:
+        return 'sent when the %s is created, and to an existing one only with update_password=always' % kind.noun
+    return 'sent when the %s is created, and not to an existing one' % kind.noun
+
+
+def readback_warnings(kind, plan, sent, obj):
+    """Warnings about what the API holds after ``plan``.
+
+    :param plan: the :class:`.engine.Plan` carried out; its ``unreadable`` attribute names the options that
+        were not compared because the API's object does not hold them.
+    :param sent: the options written (normalised values by option name), or None when nothing was written
+        (no change, check mode, a failed write).
+    :param obj: the object as the API holds it afterwards (read back), or None.
+    :returns: sentences naming the object, the option and, where it is no secret, the values.
+    """
+    label = plan.label_for(str(obj['id']) if obj and obj.get('id') is not None else None)
+    unreadable = list(getattr(plan, 'unreadable', None) or [])
+    warnings = ['%s: the API does not return %s, so it cannot be compared; it is handled like a write-only option, '
+                '%s' % (label, name, resend_hint(kind)) for name in unreadable]
+    if not sent or not obj:
+        return warnings
+    for name, value in sent.items():
+        field = kind.by_name[name]
+        if field.write_only or name in unreadable:
+            continue
+        if field.api_name not in obj:
+            if field.comparable(value) is not None:
+                warnings.append('%s: %s was sent, but the API does not return it, so it cannot be compared; later runs '
+                                'handle it like a write-only option, %s' % (label, name, resend_hint(kind)))
+            continue
+        kept = field.normalise(obj.get(field.api_name))
+        if field.same(value, kept):
+            continue
+        if field.secret:
+            warnings.append('%s: the API did not keep %s as sent' % (label, name))
+        elif field.comparable(kept) is None:
+            warnings.append('%s: the API did not keep %s as sent: sent %s, it holds no value; remove %s from the task '
+                            'so that later runs do not send it again' % (label, name, shown(field, value), name))
+        else:
+            warnings.append('%s: the API did not keep %s as sent: sent %s, it holds %s; set %s to %s so that later '
+                            'runs do not change it again' % (label, name, shown(field, value), shown(field, kept), name,
+                                                             shown(field, kept)))
+    return warnings
+
+
+def outcome_warnings(outcome, check_mode=False):
+    """:func:`readback_warnings` of an :class:`.engine.Outcome` (a write that was carried out, or none)."""
+    plan = outcome.plan
+    written = outcome.sent is not None and not check_mode and plan.action in ('create', 'update')
+    return readback_warnings(plan.kind, plan, plan.changes if written else None, outcome.object if written else None)
