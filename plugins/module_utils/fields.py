@@ -59,6 +59,8 @@ class Field(object):
     :param non_empty: an empty string is refused.
     :param check: a function(value) returning a problem message (without the option name) or None.
     :param secret: no_log; masked in diffs and commands, removed from returned objects.
+    :param no_log: False for an option that is no secret although its name looks like one (``keyword_string``),
+        so that Ansible does not flag it.
     :param write_only: the API never returns it, so it is not compared; it is sent on create, and to an
         existing object only with ``update_password=always``.
     :param reset: the value that means "not set" (an empty note, no fixed address); ``state=replaced`` of the
@@ -75,7 +77,7 @@ class Field(object):
 
     def __init__(self, name, kind='str', required_on_create=False, minimum=None, maximum=None, max_length=None,
                  non_empty=False, check=None, secret=False, write_only=False, reset=None, api_name=None, choices=None,
-                 compare=None):
+                 compare=None, no_log=None):
         self.name = name
         self.kind = kind
         self.required_on_create = required_on_create
@@ -90,13 +92,14 @@ class Field(object):
         self.api_name = api_name or name
         self.choices = choices
         self.compare = compare
+        self.no_log = True if secret else no_log
 
     def argument_spec(self):
         spec = dict(type=self.kind)
         if self.choices:
             spec['choices'] = list(self.choices)
-        if self.secret:
-            spec['no_log'] = True
+        if self.no_log is not None:
+            spec['no_log'] = self.no_log
         return spec
 
     def normalise(self, value):

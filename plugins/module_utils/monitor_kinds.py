@@ -147,7 +147,7 @@ DNS = MonitorKind(
     module='alertsite_dns_monitor',
     api_types='name-server',
     fields=common_fields() + server_fields(port=False) + [
-        Field('name_to_resolve', non_empty=True, check=host_name),
+        Field('name_to_resolve', check=host_name, reset='', compare=host_key),
     ],
 )
 
@@ -211,7 +211,7 @@ WEBSITE = MonitorKind(
         Field('check_fullpage_object_sizes', 'bool'),
         Field('fullpage_object_timeout', 'int', minimum=0),
         Field('notify_on_fullpage_errors', 'bool'),
-        Field('keyword_string', reset=''),
+        Field('keyword_string', reset='', no_log=False),
         # enumerations the vendor documents one value of: passed through for the API to judge
         Field('keyword_match_type', non_empty=True),
         Field('keyword_match_invert', 'bool'),

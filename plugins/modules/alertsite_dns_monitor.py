@@ -37,6 +37,7 @@ options:
   name_to_resolve:
     description:
       - The domain name the monitor asks the name server to resolve, for example V(www.example.com).
+      - An empty string clears it.
     type: str
 notes:
   - The vendor's reference documents no record type and no expected answer for DNS monitors; the monitor checks

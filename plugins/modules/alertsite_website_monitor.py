@@ -81,8 +81,9 @@ options:
     type: str
 notes:
   - The vendor's reference documents only part of the website monitor's settings. Redirects, request headers,
-    POST data, HTTP authentication, content checks other than one keyword and the like are not covered; this
-    module leaves them as they are, and they can be set in the AlertSite console.
+    POST data, HTTP authentication, content checks other than one keyword, a fixed IP address (C(ipv4),
+    C(resolve_dns)) and the like are not covered; this module leaves them as they are, and they can be set in
+    the AlertSite console.
   - To move a monitor from C(http://) to C(https://) (or back), delete it with O(state=absent) and create it
     again with the new O(url). The new monitor gets a new id, and its history starts anew.
 requirements:
