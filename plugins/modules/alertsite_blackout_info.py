@@ -1,0 +1,158 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: alertsite_blackout_info
+short_description: List AlertSite blackouts (maintenance windows)
+version_added: 1.0.0
+description:
+  - Lists AlertSite blackouts, reading every page of the API's listing. The API lists windows that ended too.
+  - Filters combine. O(type), the target (when there is one) and O(recurring_only) are sent to the API as its
+    filters; O(active) and O(upcoming) are judged on the host that runs the module, at the current time in
+    O(timezone).
+author:
+  - community.alertsite maintainers (@ansible-collections)
+extends_documentation_fragment:
+  - community.alertsite.connection
+  - community.alertsite.attributes.INFO_MODULE
+options:
+  id:
+    description:
+      - Return only the blackout with this id (one request, no listing).
+    type: str
+  type:
+    description:
+      - Return only blackouts of this type.
+    type: str
+    choices: [Monitor, Alert, Notifier]
+  monitors:
+    description:
+      - Return only blackouts of these monitors (of type V(Monitor) or V(Alert)).
+      - Each item is C({id}), or C({name, type}) with the monitor's API type; names are resolved with one listing.
+    type: list
+    elements: dict
+    suboptions:
+      id:
+        description: The monitor's id.
+        type: int
+      name:
+        description: The monitor's name, with O(monitors[].type).
+        type: str
+      type:
+        description: The monitor's API type, such as V(tcp).
+        type: str
+  recipients:
+    description:
+      - Return only blackouts of these alert recipients (of type V(Notifier)).
+      - Each item is C({id}) or C({name}); names are resolved with one listing.
+    type: list
+    elements: dict
+    suboptions:
+      id:
+        description: The recipient's id.
+        type: int
+      name:
+        description: The recipient's name.
+        type: str
+  recurring_only:
+    description:
+      - Return only weekly (recurring, C(persistent)) blackouts.
+    type: bool
+    default: false
+  active:
+    description:
+      - Return only windows in force now. With O(upcoming), every window that has not ended.
+    type: bool
+    default: false
+  upcoming:
+    description:
+      - Return only windows to come that are not in force now. A weekly window is upcoming whenever it is not in
+        force, because it comes back every week. With O(active), every window that has not ended.
+    type: bool
+    default: false
+  timezone:
+    description:
+      - The time zone the API's blackout dates are written in (an IANA name), for O(active) and O(upcoming). The
+        API does not document it; see M(community.alertsite.alertsite_blackout).
+    type: str
+    default: UTC
+requirements:
+  - requests
+seealso:
+  - module: community.alertsite.alertsite_blackout
+'''
+
+EXAMPLES = r'''
+- name: Is any monitor silenced right now?
+  community.alertsite.alertsite_blackout_info:
+    active: true
+    timezone: Europe/Berlin
+  register: silenced
+
+- name: Every weekly window of one monitor
+  community.alertsite.alertsite_blackout_info:
+    monitors:
+      - name: web-443
+        type: tcp
+    recurring_only: true
+  register: weekly
+
+- name: Alert blackouts that are in force or to come
+  community.alertsite.alertsite_blackout_info:
+    type: Alert
+    active: true
+    upcoming: true
+  register: planned
+'''
+
+RETURN = r'''
+blackouts:
+  description: The blackouts that match, as the API returns them (a type C(Recipient) shown as C(Notifier)).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 4001
+      type: Monitor
+      assoc_id: 100001
+      persistent: true
+      from_date: null
+      thru_date: null
+      start_day: 1
+      start_time: "02:00"
+      end_day: 1
+      end_time: "04:00"
+      note: weekly patching
+msg:
+  description: How many blackouts were found.
+  returned: always
+  type: str
+  sample: Found 1 blackout
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 400
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["type: must be Monitor, Alert or Notifier"]
+'''
+
+from ansible_collections.community.alertsite.plugins.module_utils.blackouts import run_blackout_info_module
+
+
+def main():
+    run_blackout_info_module()
+
+
+if __name__ == '__main__':
+    main()
