@@ -170,9 +170,18 @@ class Index(object):
 
     @classmethod
     def load(cls, client, kind, api_types=None, kind_of=None):
-        """One paged listing of the objects of ``kind`` (of ``api_types`` only, when given)."""
+        """One paged listing of the objects of ``kind`` (of ``api_types`` only, when given).
+
+        Items that do not say their ``type`` are given the type they were listed under: when the listing spans
+        several types, it is made again one type at a time.
+        """
         types = sorted(set(api_types or kind.types))
         listing = client.get_all(kind.list_path, params=kind.list_params(types))
+        if types and any('type' not in obj for obj in listing):
+            listing = [obj if 'type' in obj else dict(obj, type=api_type)
+                       for api_type in types
+                       for obj in (listing if len(types) == 1 else
+                                   client.get_all(kind.list_path, params=kind.list_params([api_type])))]
         default_type = types[0] if len(types) == 1 else None
         return cls(kind_of or (lambda api_type: kind), listing, default_type)
 
