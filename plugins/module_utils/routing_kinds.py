@@ -18,7 +18,12 @@ __metaclass__ = type
 from collections import OrderedDict
 from urllib.parse import urlsplit
 
-from ansible_collections.community.alertsite.plugins.module_utils.fields import Field, IdListField, email_address
+from ansible_collections.community.alertsite.plugins.module_utils.fields import (
+    Field,
+    IdListField,
+    email_address,
+    no_surrounding_space,
+)
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
 from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
 from ansible_collections.community.alertsite.plugins.module_utils.routing import CodeField, ReferenceListField
@@ -111,7 +116,7 @@ RECIPIENT = ResourceKind(
     list_path='/recipients',
     item_path='/recipients/{id}',
     fields=[
-        Field('name', required_on_create=True, non_empty=True),
+        Field('name', required_on_create=True, non_empty=True, check=no_surrounding_space),
         METHOD,
         Field('recipient', required_on_create=True, non_empty=True),
         Field('recipient_username', api_name='username'),
@@ -126,6 +131,7 @@ RECIPIENT = ResourceKind(
         # undocumented values (only "20" is seen): passed through for the API to judge
         Field('performance_alert_type', non_empty=True),
         Field('repeat_performance_alerts', 'bool'),
+        # editable, but perhaps not returned on GET
         Field('remote_commands', 'bool'),
     ],
     checks=[destination_fits_method],
@@ -172,7 +178,7 @@ RECIPIENT_GROUP = ResourceKind(
     list_path='/notifier-groups',
     item_path='/notifier-groups/{id}',
     fields=[
-        Field('name', required_on_create=True, non_empty=True, max_length=128),
+        Field('name', required_on_create=True, non_empty=True, max_length=128, check=no_surrounding_space),
         Field('is_default', 'bool'),
         ReferenceListField('monitors', ANY_MONITOR, typed=True, type_choices=API_TYPES, keys=('id', 'step_number'),
                            defaults={'step_number': 0}, required_on_create=True, non_empty=True),

@@ -126,6 +126,7 @@ options:
   remote_commands:
     description:
       - Whether the recipient may send remote commands.
+      - The vendor's reference does not show it on read; when the API does not return it, it cannot be compared.
     type: bool
 notes:
   - Only the options you set are compared and sent; every other setting of the recipient is left as it is.

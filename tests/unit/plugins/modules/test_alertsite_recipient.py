@@ -175,3 +175,10 @@ def test_an_api_refusal_keeps_status_and_api_errors(capsys):
     result, failed = run_module(main, dict(AUTH, name='sms', method='sms', recipient='12'), session, capsys)
     assert failed
     assert result['status'] == 400 and result['api_errors'] == ['recipient: invalid phone number']
+
+
+def test_names_with_surrounding_space_are_refused(capsys):
+    session = FakeSession()
+    result, failed = run_module(main, dict(HOOK, name=' chat-hook'), session, capsys)
+    assert failed and session.requests == []
+    assert result['msg'] == "name must not start or end with white space, got ' chat-hook'"
