@@ -45,11 +45,11 @@ def shown(field, value):
     return json.dumps(value, sort_keys=True, default=str)
 
 
-def resend_hint(kind):
+def not_sent_hint(kind):
     """How a user sends an option that is not compared to an existing object."""
     if kind.write_only_fields:
-        return 'sent when the %s is created, and to an existing one only with update_password=always' % kind.noun
-    return 'sent when the %s is created, and not to an existing one' % kind.noun
+        return 'set update_password=always to send it'
+    return 'it is sent only when the %s is created' % kind.noun
 
 
 def readback_warnings(kind, plan, sent, obj):
@@ -60,12 +60,17 @@ def readback_warnings(kind, plan, sent, obj):
     :param sent: the options written (normalised values by option name), or None when nothing was written
         (no change, check mode, a failed write).
     :param obj: the object as the API holds it afterwards (read back), or None.
-    :returns: sentences naming the object, the option and, where it is no secret, the values.
+    :returns: sentences naming the option, the object and, where it is no secret, the values.
     """
     label = plan.label_for(str(obj['id']) if obj and obj.get('id') is not None else None)
     unreadable = list(getattr(plan, 'unreadable', None) or [])
-    warnings = ['%s: the API does not return %s, so it cannot be compared; it is handled like a write-only option, '
-                '%s' % (label, name, resend_hint(kind)) for name in unreadable]
+    warnings = []
+    for name in unreadable:
+        warning = '%s: the API does not return it, so it cannot be compared with what %s holds' % (name, label)
+        if name in plan.changes:
+            warnings.append(warning + '; it was sent because update_password=always')
+        else:
+            warnings.append(warning + ', and it was not sent; ' + not_sent_hint(kind))
     if not sent or not obj:
         return warnings
     for name, value in sent.items():
@@ -74,21 +79,23 @@ def readback_warnings(kind, plan, sent, obj):
             continue
         if field.api_name not in obj:
             if field.comparable(value) is not None:
-                warnings.append('%s: %s was sent, but the API does not return it, so it cannot be compared; later runs '
-                                'handle it like a write-only option, %s' % (label, name, resend_hint(kind)))
+                warnings.append('%s: it was sent, but the API does not return it, so it cannot be compared with what %s '
+                                'holds; later runs send it again only %s' % (name, label, 'with update_password=always'
+                                                                             if kind.write_only_fields else
+                                                                             'when a %s is created' % kind.noun))
             continue
         kept = field.normalise(obj.get(field.api_name))
         if field.same(value, kept):
             continue
+        warning = '%s: the API did not keep the value sent to %s' % (name, label)
         if field.secret:
-            warnings.append('%s: the API did not keep %s as sent' % (label, name))
+            warnings.append(warning)
         elif field.comparable(kept) is None:
-            warnings.append('%s: the API did not keep %s as sent: sent %s, it holds no value; remove %s from the task '
-                            'so that later runs do not send it again' % (label, name, shown(field, value), name))
+            warnings.append('%s: sent %s, it holds no value; remove %s from the task so that later runs do not send it '
+                            'again' % (warning, shown(field, value), name))
         else:
-            warnings.append('%s: the API did not keep %s as sent: sent %s, it holds %s; set %s to %s so that later '
-                            'runs do not change it again' % (label, name, shown(field, value), shown(field, kept), name,
-                                                             shown(field, kept)))
+            warnings.append('%s: sent %s, it holds %s; set %s to %s so that later runs do not change it again'
+                            % (warning, shown(field, value), shown(field, kept), name, shown(field, kept)))
     return warnings
 
 

@@ -63,26 +63,35 @@ def test_a_value_kept_as_sent_or_alike_gives_no_warning():
 
 def test_a_defaulted_value_names_the_field_both_values_and_what_to_set():
     assert written(TCP, TCP_ON_API, dict(TCP_ON_API, interval=5), interval=7) == [
-        LABEL + ': the API did not keep interval as sent: sent 7, it holds 5; set interval to 5 so that later runs do '
-                'not change it again']
+        'interval: the API did not keep the value sent to ' + LABEL + ': sent 7, it holds 5; set interval to 5 so that '
+        'later runs do not change it again']
 
 
 def test_a_trimmed_string_is_reported_with_both_spellings():
     assert written(TCP, TCP_ON_API, dict(TCP_ON_API, billing_plancode='UBM-A/A'), billing_plancode='UBM - A/A') == [
-        LABEL + ': the API did not keep billing_plancode as sent: sent "UBM - A/A", it holds "UBM-A/A"; set '
-                'billing_plancode to "UBM-A/A" so that later runs do not change it again']
+        'billing_plancode: the API did not keep the value sent to ' + LABEL + ': sent "UBM - A/A", it holds "UBM-A/A"; '
+        'set billing_plancode to "UBM-A/A" so that later runs do not change it again']
 
 
 def test_an_ignored_value_that_leaves_the_field_unset_says_to_remove_it():
     assert written(TCP, TCP_ON_API, dict(TCP_ON_API, note=None), note='on call') == [
-        LABEL + ': the API did not keep note as sent: sent "on call", it holds no value; remove note from the task '
-                'so that later runs do not send it again']
+        'note: the API did not keep the value sent to ' + LABEL + ': sent "on call", it holds no value; remove note '
+        'from the task so that later runs do not send it again']
 
 
 def test_a_list_that_did_not_take_is_shown_as_a_list():
     assert written(TCP, TCP_ON_API, dict(TCP_ON_API, locations=[{'id': 10}]), locations=[10, 20]) == [
-        LABEL + ': the API did not keep locations as sent: sent [10, 20], it holds [10]; set locations to [10] so '
-                'that later runs do not change it again']
+        'locations: the API did not keep the value sent to ' + LABEL + ': sent [10, 20], it holds [10]; set locations '
+        'to [10] so that later runs do not change it again']
+
+
+def test_a_sent_field_of_a_kind_without_write_only_fields_is_not_sent_again():
+    obj = dict(TCP_ON_API)
+    del obj['note']
+    plan = Plan(TCP, 'tcp', 'create', values={'name': 'web'}, changes=OrderedDict(name='web', note='on call'))
+    assert readback_warnings(TCP, plan, plan.changes, obj) == [
+        "note: it was sent, but the API does not return it, so it cannot be compared with what " + LABEL + " holds; "
+        "later runs send it again only when a monitor is created"]
 
 
 def test_a_sent_field_that_does_not_come_back_is_write_only_from_then_on():
@@ -90,9 +99,8 @@ def test_a_sent_field_that_does_not_come_back_is_write_only_from_then_on():
     plan = Plan(ROUNDTRIP, 'email-round-trip', 'create', values={'name': 'rt'},
                 changes=OrderedDict(name='rt', email_username='rt', email_password='pw', note=''))
     assert readback_warnings(ROUNDTRIP, plan, plan.changes, obj) == [
-        "email-round-trip monitor 'rt' (id 100002): email_username was sent, but the API does not return it, so it "
-        "cannot be compared; later runs handle it like a write-only option, sent when the monitor is created, and "
-        "to an existing one only with update_password=always"]
+        "email_username: it was sent, but the API does not return it, so it cannot be compared with what "
+        "email-round-trip monitor 'rt' (id 100002) holds; later runs send it again only with update_password=always"]
 
 
 def test_secret_values_are_never_shown():
@@ -101,7 +109,8 @@ def test_secret_values_are_never_shown():
     current = {'id': 7, 'name': 'ops', 'token': 'masked'}
     plan = Plan(kind, None, 'update', current=current, changes=OrderedDict(token='s3cr3t-value'))
     warnings = readback_warnings(kind, plan, plan.changes, dict(current, token='other-value'))
-    assert warnings == ["recipient 'ops' (id 7): the API did not keep token as sent"]
+    assert warnings == ["token: the API did not keep the value sent to recipient 'ops' (id 7)"]
+    assert 's3cr3t-value' not in str(warnings) and 'other-value' not in str(warnings)
 
 
 def test_outcome_warnings_compare_only_writes_that_were_carried_out(fake_client):
@@ -110,8 +119,8 @@ def test_outcome_warnings_compare_only_writes_that_were_carried_out(fake_client)
     outcome = apply_plan(client, plan)
     assert session.writes() == [('PATCH', '/monitors/tcp/100001')]
     assert outcome_warnings(outcome) == [
-        LABEL + ': the API did not keep interval as sent: sent 7, it holds 5; set interval to 5 so that later runs do '
-                'not change it again']
+        'interval: the API did not keep the value sent to ' + LABEL + ': sent 7, it holds 5; set interval to 5 so that '
+        'later runs do not change it again']
     # check mode predicts the object: nothing was written, so nothing is compared
     assert outcome_warnings(apply_plan(client, plan, check_mode=True), check_mode=True) == []
     assert len(session.requests) == 2
