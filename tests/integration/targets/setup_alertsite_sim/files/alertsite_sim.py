@@ -6,7 +6,7 @@
 
 The API lives under /api/v3 and implements the subset of the API the collection drives: access tokens,
 and listing, reading, deleting, creating and editing monitors (TCP, email server, round-trip email, ping,
-DNS and website).
+DNS and website), blackouts, alert recipients and recipient groups.
 Control endpoints under /_sim (no authentication, never logged, no faults) expose a request log, the
 stored objects, fault injection rules and resets, so tests can check exactly what a module sent and how it
 copes with throttling, server errors, timeouts and dropped connections.
@@ -16,6 +16,8 @@ Files beside this one, one per concern:
   sim_store.py       replies and errors, field checks, paging, the generic store of one kind of object
   sim_monitors.py    monitors
   sim_blackouts.py   blackouts (maintenance windows)
+  sim_recipients.py  alert recipients
+  sim_recipient_groups.py  recipient groups
   sim_faults.py      fault rules
   sim_dialects.py    the dialects
   sim_control.py     the control endpoints
@@ -34,14 +36,27 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
                                              one-time (from_date, thru_date in the future) or recurring (start_day,
                                              start_time, end_day, end_time); PATCH only recurring; DELETE not of
                                              ended one-time windows; dates in UTC on the simulator's clock
+  GET    /recipients                         filters type (Availability, Performance), method_id, limit, offset
+  POST   /recipients, GET/PATCH/DELETE /recipients/{id}
+                                             password write-only (GET shows null); PagerDuty (14) not creatable
+  GET    /notifier-groups                    filters monitor_id (or monidor_id), recipient_id, limit, offset
+  POST   /notifier-groups, GET/PATCH/DELETE /notifier-groups/{id}
+                                             name, monitors and recipients required (lists of {"id"}); PATCH
+                                             replaces whole lists; one default group
+  Deleting a monitor or recipient deletes its blackouts and takes it out of every group (which may be left
+  with an empty list).
 
 Control endpoints:
   GET    /_sim/log                           {"requests": [...], "counts": {...}}; DELETE clears it. counts: total,
                                              GET, POST, PATCH, DELETE, logins, writes (to monitors), writes_by_kind
   GET    /_sim/monitors                      stored monitors (write-only fields included)
   POST   /_sim/monitors                      seed without validation: {"monitors": [{"type", "name", ...}]} -> {"ids"}
-  DELETE /_sim/monitors                      forget every monitor (and its blackouts)
+  DELETE /_sim/monitors                      forget every monitor (and its blackouts and group entries)
   GET, POST, DELETE /_sim/blackouts          the same for blackouts: {"blackouts": [{...}]} seeds any, past ones too
+  GET, POST, DELETE /_sim/recipients         the same for recipients: {"recipients": [{...}]} (PagerDuty too)
+  GET, POST, DELETE /_sim/notifier-groups    the same for groups: {"notifier_groups": [{"monitors": [ids], ...}]}
+  GET    /_sim/state                         {"monitors", "recipients", "blackouts", "notifier_groups" (as stored),
+                                             "clock", "dialects"}
   GET    /_sim/clock                         {"now": "YYYY-MM-DD HH:MM:SS" (UTC), "offset_seconds"}
   POST   /_sim/clock                         {"advance": N}: move the clock N seconds forward (tokens keep real time)
   GET    /_sim/faults                        the fault rules; POST {"faults": [rule, ...]} adds; DELETE removes all
@@ -72,6 +87,8 @@ from sim_blackouts import Blackouts
 from sim_control import control
 from sim_faults import Faults, fault_reply
 from sim_monitors import Monitors
+from sim_recipient_groups import RecipientGroups
+from sim_recipients import Recipients
 from sim_store import HTTP_REASONS, ApiError, Reply, Request
 from test_server import DispatchingHandler, QuietThreadingServer, RequestLog, add_server_arguments, serve
 
@@ -82,7 +99,7 @@ SIM_PREFIX = '/_sim'
 TOKEN_PREFIX = '5ec7e7ed'
 DEFAULT_USER = 'demo:demo-password'
 # The kinds of object, in the order a seed file is loaded.
-KINDS = (Monitors, Blackouts)
+KINDS = (Monitors, Recipients, Blackouts, RecipientGroups)
 # What a fault that drops the connection returns instead of a reply.
 RESET = object()
 
@@ -165,8 +182,17 @@ class State:
         """The JSON view of the clock."""
         return {'now': self.now().strftime('%Y-%m-%d %H:%M:%S'), 'offset_seconds': self.clock_offset}
 
+    def stored(self):
+        """Every stored object by kind (as stored, write-only fields included), the clock and the dialects."""
+        with self.lock:
+            result = dict((kind.seed_key, kind.stored()) for kind in self.kinds.values())
+            result['clock'] = self.clock()
+            result['dialects'] = sorted(self.dialects)
+        return result
+
     def seed(self, data):
-        """Load a seed: {"monitors": [...], ...} (or a bare list of monitors); return the ids by kind."""
+        """Load a seed: {"monitors": [...], "recipients": [...], "blackouts": [...], "notifier_groups": [...]}
+        (or a bare list of monitors), in that order; return the ids by kind."""
         if isinstance(data, list):
             data = {'monitors': data}
         if not isinstance(data, dict):
@@ -428,7 +454,8 @@ def parse_args(argv=None):
     parser.add_argument('--tls-cert', help='PEM certificate (chain) to serve HTTPS')
     parser.add_argument('--tls-key', help='PEM private key for --tls-cert')
     parser.add_argument('--seed-file', help='JSON file to load at start, as the control API seeds: {"monitors": [...], '
-                                            '"blackouts": [...]} (a bare list holds monitors)')
+                                            '"recipients": [...], "blackouts": [...], "notifier_groups": [...]} '
+                                            '(a bare list holds monitors)')
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')

@@ -82,12 +82,8 @@ def is_past(record, now):
     return not record.get('persistent') and thru is not None and thru <= now
 
 
-class Blackouts(ObjectKind):
+class Blackouts(ObjectKind, path='blackouts', first_id=300001):
     """Monitor, alert and recipient blackouts."""
-
-    path = 'blackouts'
-    seed_key = 'blackouts'
-    first_id = 300001
 
     def validate(self, body, stored=None):
         errors = Errors()
@@ -204,14 +200,15 @@ class Blackouts(ObjectKind):
                            % self.records[record_id]['thru_date'])
         return super().api_delete(request, record_id)
 
-    def ids_for(self, kind_path, assoc_id):
-        """The ids (strings) of the blackouts of a monitor (``monitors``) or recipient (``recipients``)."""
-        types = MONITOR_TYPES if kind_path == 'monitors' else RECIPIENT_TYPES
-        return [str(record['id']) for record in self.ordered()
-                if record.get('type') in types and record.get('assoc_id') == assoc_id]
+    def of(self, kind_path, assoc_ids):
+        """The blackouts of these monitors (``kind_path`` ``monitors``) or recipients (``recipients``)."""
+        types = {'monitors': MONITOR_TYPES, 'recipients': RECIPIENT_TYPES}.get(kind_path, ())
+        return [record for record in self.ordered() if record.get('type') in types and record.get('assoc_id') in assoc_ids]
 
-    def forget_for(self, kind_path, assoc_ids):
-        """Forget the blackouts of deleted monitors or recipients."""
-        types = MONITOR_TYPES if kind_path == 'monitors' else RECIPIENT_TYPES
-        self.forget([record['id'] for record in self.ordered()
-                     if record.get('type') in types and record.get('assoc_id') in assoc_ids])
+    def ids_for(self, kind_path, assoc_id):
+        """The ids (strings) of the blackouts of a monitor or recipient."""
+        return [str(record['id']) for record in self.of(kind_path, [assoc_id])]
+
+    def forget_for(self, kind_path, record_ids):
+        """Deleting monitors or recipients deletes their blackouts."""
+        self.forget([record['id'] for record in self.of(kind_path, record_ids)])

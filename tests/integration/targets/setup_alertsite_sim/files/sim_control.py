@@ -16,6 +16,7 @@ def control_routes(state):
         '/expire-tokens': ('POST',),
         '/reset': ('POST',),
         '/clock': ('GET', 'POST'),
+        '/state': ('GET',),
     }
     for path in state.kinds:
         routes['/' + path] = ('GET', 'POST', 'DELETE')
@@ -55,6 +56,8 @@ def control(state, sub, method, body):
         state.tokens.expire()
     elif sub == '/reset':
         state.reset()
+    elif sub == '/state':
+        return Reply(200, state.stored())
     elif sub == '/clock':
         if method == 'POST':
             advance = body.get('advance', 0)

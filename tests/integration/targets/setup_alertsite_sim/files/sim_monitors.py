@@ -215,12 +215,8 @@ def validate_monitor(mtype, body, stored=None, lenient=False):
     return data
 
 
-class Monitors(Kind):
+class Monitors(Kind, path='monitors', first_id=100001):
     """The monitors of every type."""
-
-    path = 'monitors'
-    seed_key = 'monitors'
-    first_id = 100001
 
     def defaults(self, mtype):
         """The fields the server fills in for a new ``mtype`` monitor."""
@@ -235,13 +231,6 @@ class Monitors(Kind):
         record.update(copy.deepcopy(fields))
         record['type'] = mtype
         return self.insert(record, wanted_id)
-
-    def forget(self, record_ids):
-        """Forget monitors, their blackouts and their places in recipient groups."""
-        super().forget(record_ids)
-        for kind in self.sim.kinds.values():
-            if hasattr(kind, 'forget_for'):
-                kind.forget_for(self.path, record_ids)
 
     def seed(self, items):
         """Store monitors without validation (only type and name are needed); return their ids."""

@@ -276,9 +276,10 @@ class Kind:
     """One kind of object the API manages: its records by id and what every kind does with them.
 
     ``sim`` is the simulator state: its ``lock`` is held by the caller around every operation, and it gives
-    ``dialects``, ``max_page_size``, ``now()`` and the other kinds (``sim.kinds[path]``). A subclass sets
-    ``path`` (the URL segment under /api/v3), ``seed_key`` (the list's key in a seed body) and ``first_id``, and
-    provides ``routes(parts)`` and ``seed(items)``. Records are stored with their id under ``id``.
+    ``dialects``, ``max_page_size``, ``now()`` and the other kinds (``sim.kinds[path]``). A subclass names its
+    ``path`` (the URL segment under /api/v3) and ``first_id`` in its class line, ``class Blackouts(ObjectKind,
+    path='blackouts', first_id=300001)``; its ``seed_key`` (the list's key in a seed body) is the path with
+    underscores. It provides ``routes(parts)`` and ``seed(items)``. Records are stored with their id under ``id``.
     """
 
     path = None
@@ -286,6 +287,14 @@ class Kind:
     first_id = 1
     # the ``offset`` the list metadata shows when the request gave none
     offset_when_absent = '0'
+
+    def __init_subclass__(cls, path=None, first_id=None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if path is not None:
+            cls.path = path
+            cls.seed_key = path.replace('-', '_')
+        if first_id is not None:
+            cls.first_id = first_id
 
     def __init__(self, sim):
         self.sim = sim
@@ -324,9 +333,16 @@ class Kind:
         return copy.deepcopy(self.ordered())
 
     def forget(self, record_ids):
-        """Forget these records; subclasses also forget what refers to them."""
+        """Forget these records and, in the other kinds, what refers to them."""
         for record_id in record_ids:
             self.records.pop(record_id, None)
+        for kind in self.sim.kinds.values():
+            if kind is not self:
+                kind.forget_for(self.path, record_ids)
+
+    def forget_for(self, kind_path, record_ids):
+        """Forget what refers to these deleted records of the kind at ``kind_path`` (nothing, unless a subclass
+        keeps references)."""
 
     def clear(self):
         """Forget every record (ids keep counting up)."""
