@@ -1,0 +1,182 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The read-only contract check (contract.py): shapes without values, readings of paging, exit statuses."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import io
+
+import pytest
+
+from ansible_collections.community.alertsite.plugins.module_utils.contract import ContractCheck, json_type, run, shape
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ROUNDTRIP, TCP
+from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeResponse, FakeSession, page
+
+SECRETS = ('s3cret-pass', 'abcdef0123456789', '100001', '100002', 'web-443', 'host.example.net', 'rt@example.net')
+TCP_MONITOR = {'id': 100001, 'type': 'tcp', 'name': 'web-443', 'hostname': 'host.example.net', 'port': 443,
+               'billing_plancode': 'UBM - A/A', 'note': '', 'sla_id': None,
+               'locations': [{'id': 10, 'name': 'Fort Lauderdale (FL)', 'region': 1}]}
+RT_MONITOR = {'id': 100002, 'type': 'email-round-trip', 'name': 'rt', 'email': 'rt@example.net', 'interval': '15',
+              'billing_plancode': 'UBM - A/A', 'email_password': 'masked'}
+ENV = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_USERNAME': 'u', 'ALERTSITE_PASSWORD': 's3cret-pass'}
+
+
+def checked(*replies, **kinds):
+    session = FakeSession(FakeResponse(200, {'access_token': 'abcdef0123456789'}), *replies)
+    out = io.StringIO()
+    from ansible_collections.community.alertsite.plugins.module_utils import contract
+    original = contract.KIND_OF_TYPE
+    contract.KIND_OF_TYPE = kinds or {'tcp': TCP}
+    try:
+        status = run(ENV, out, session=session)
+    finally:
+        contract.KIND_OF_TYPE = original
+    text = ' '.join(out.getvalue().split())  # long lines are wrapped
+    for secret in SECRETS:
+        assert secret not in text
+    assert all(method == 'GET' for method, path in session.calls()[1:])
+    return status, text, session
+
+
+def test_shapes_show_types_never_values():
+    assert shape({'b': 1, 'a': 'x', 'c': None, 'd': True, 'e': 1.5}) == \
+        'object {a: string, b: integer, c: null, d: boolean, e: number}'
+    assert shape([{'id': 1}, {'id': '2', 'name': 'n'}]) == 'array of 2 objects {id: integer|string of digits, name: string}'
+    assert shape([1, 'a']) == 'array of 2 integer|string'
+    assert shape({'100001': {'x': 1}, 'ok': []}) == 'object {(other key): object {x: integer}, ok: empty array}'
+    assert shape({'a': {'b': {'c': {'d': 1}}}}) == 'object {a: object {b: object {c: object of 1 key}}}'
+    assert json_type('') == 'empty string' and json_type('0042') == 'string of digits' and json_type(object()) == 'other'
+
+
+def test_the_report_of_an_account_read_as_documented():
+    status, text, session = checked(
+        page([TCP_MONITOR, RT_MONITOR], 3), page([dict(TCP_MONITOR, id=100003)], 3, 2),
+        page([TCP_MONITOR, RT_MONITOR, dict(TCP_MONITOR, id=100003)], 3),
+        page([TCP_MONITOR], 2), FakeResponse(200, TCP_MONITOR))
+    assert status == 0
+    assert [(r['params'].get('type'), r['params'].get('limit'), r['params'].get('offset')) for r in session.requests[1:]] == [
+        (None, 2, 0), (None, 2, 2), (None, None, None), ('tcp', 1, None), (None, None, None)]
+    assert session.calls()[-1] == ('GET', '/monitors/100001')
+    assert 'Login: POST /access-tokens answered object {access_token: string}' in text
+    assert 'limit=2&offset=2: 1 results, count 3 (integer), 0 of them also on the first page' in text
+    assert 'Reading: limit: honoured; offset: honoured; count: the total (larger than its page)' in text
+    assert 'Listed items carry type: yes' in text
+    assert 'the listed item has the same keys and JSON types' in text
+    assert 'declared fields absent from GET: alert_note, allow_internal_testing' in text
+    assert 'locations: array of 1 objects {id: integer, name: string, region: integer}' in text
+    assert text.rstrip().endswith('it holds no secret, id, name or address.')
+
+
+def test_the_report_of_count_is_page_numbers_as_strings_and_no_type():
+    def untyped(monitor):
+        return dict((key, value) for key, value in monitor.items() if key != 'type')
+    as_strings = dict(TCP_MONITOR, id='100001', port='443', sla_id='')
+    status, text, session = checked(
+        page([untyped(as_strings), untyped(RT_MONITOR)], 2), page([untyped(RT_MONITOR)], 1, 2),
+        page([untyped(as_strings), untyped(RT_MONITOR), untyped(RT_MONITOR)], 3),
+        page([untyped(as_strings)], 1), FakeResponse(200, as_strings))
+    assert status == 0
+    assert 'count: equals its page (the size of the page, or a total that fits one page)' in text
+    assert 'offset: overlapping pages' in text
+    assert 'Listed items carry type: no' in text
+    assert 'Listed ids are: integer|string of digits' in text
+    assert 'keys the listed item lacks: type' in text
+    assert 'declared fields of another JSON type: port: string of digits (declared integer)' in text
+
+
+def test_the_report_of_ignored_offset_and_ignored_limit():
+    everything = [TCP_MONITOR, RT_MONITOR, dict(TCP_MONITOR, id=100003)]
+    status, text, dummy = checked(FakeResponse(200, everything), FakeResponse(200, everything), FakeResponse(200, everything),
+                                  FakeResponse(200, []))
+    assert 'Listing: GET /monitors?limit=2&offset=0 -> a bare JSON list (no envelope)' in text
+    assert ('Reading: limit: ignored (3 results for limit=2); offset: ignored (offset=2 repeats the first page); '
+            'count: absent') in text
+    assert 'tcp: the account has none' in text
+
+
+def test_the_report_of_refused_paging():
+    refused = FakeResponse(400, {'errors': [{'code': 400, 'message': 'unsupported query parameter', 'fields': ['limit']}]})
+    status, text, dummy = checked(refused, refused, page([TCP_MONITOR], 1), refused)
+    assert status == 0
+    assert 'limit=2&offset=0: HTTP 400 naming limit/offset' in text
+    assert 'Reading: the API refuses limit/offset (or one of them); without them it answers 1 results' in text
+    assert 'tcp: listing failed: HTTP 400 naming limit/offset' in text
+    assert 'unsupported query parameter' not in text
+
+
+def test_an_account_with_too_few_monitors_to_judge_paging():
+    status, text, dummy = checked(page([TCP_MONITOR]), page([]), page([TCP_MONITOR]), page([{'name': 'no id'}]))
+    assert 'Reading: the account has 1 monitors, too few to judge paging (3 or more needed)' in text
+    assert 'tcp: the listed item has no id; listed item name: string' in text
+
+
+def test_write_only_fields_returned_by_get_are_named_without_their_value():
+    status, text, dummy = checked(page([]), page([]), page([]), page([RT_MONITOR]), FakeResponse(200, RT_MONITOR),
+                                  **{'email-round-trip': ROUNDTRIP})
+    assert 'write-only fields returned by GET (values not shown): email_password' in text
+    assert 'declared fields of another JSON type: interval: string of digits (declared integer)' in text
+    assert 'masked' not in text
+
+
+def test_a_failed_read_by_id_shows_only_its_status():
+    status, text, dummy = checked(page([]), page([]), page([]), page([TCP_MONITOR]),
+                                  FakeResponse(404, {'errors': [{'code': 404, 'message': 'web-443 not found'}]}))
+    assert 'tcp: GET /monitors/{id} failed: HTTP 404' in text
+
+
+def test_a_failed_login_stops_the_check_with_status_1():
+    session = FakeSession(FakeResponse(400, {'errors': [{'message': 'invalid_request - User authentication failed.'}]}))
+    out = io.StringIO()
+    assert run(ENV, out, session=session) == 1
+    assert out.getvalue().splitlines()[-1] == 'Login: POST /access-tokens failed: HTTP 400; nothing else was checked'
+    assert len(session.requests) == 1
+
+
+def test_a_login_reply_without_token_stops_the_check():
+    session = FakeSession(FakeResponse(200, {'token': 'abcdef0123456789'}))
+    out = io.StringIO()
+    assert run(ENV, out, session=session) == 1
+    assert 'The reply holds no access_token string' in out.getvalue()
+    assert 'abcdef0123456789' not in out.getvalue()
+
+
+def test_a_given_token_is_used_without_login():
+    session = FakeSession(page([]), page([]), page([]), *[page([]) for dummy in range(9)])
+    out = io.StringIO()
+    env = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_ACCESS_TOKEN': 'abcdef0123456789'}
+    assert run(env, out, session=session) == 0
+    assert 'Login: not made, an access token was given (ALERTSITE_ACCESS_TOKEN)' in out.getvalue()
+    assert session.requests[0]['headers']['Authorization'] == 'Bearer abcdef0123456789'
+    assert all(method == 'GET' for method, dummy in session.calls())
+
+
+@pytest.mark.parametrize('env, problem', [
+    ({}, 'set ALERTSITE_USERNAME and ALERTSITE_PASSWORD (or ALERTSITE_ACCESS_TOKEN) in the environment'),
+    ({'ALERTSITE_USERNAME': 'u'}, 'set ALERTSITE_USERNAME and ALERTSITE_PASSWORD'),
+    (dict(ENV, ALERTSITE_API_URL='ftp://secret-host.example.net'), 'ALERTSITE_API_URL must start with http:// or https://'),
+    (dict(ENV, ALERTSITE_API_TIMEOUT='ten'), 'ALERTSITE_API_TIMEOUT must be a whole number'),
+    (dict(ENV, ALERTSITE_VALIDATE_CERTS='maybe'), 'ALERTSITE_VALIDATE_CERTS must be true or false'),
+])
+def test_an_incomplete_environment_is_refused_before_any_request(env, problem):
+    session = FakeSession()
+    out = io.StringIO()
+    assert run(env, out, session=session) == 2
+    assert out.getvalue().startswith('The contract check cannot run: ')
+    assert problem in out.getvalue()
+    assert 'secret-host' not in out.getvalue()
+    assert session.requests == []
+
+
+def test_an_unexpected_error_shows_only_its_kind(monkeypatch):
+    def boom(self):
+        raise ValueError('web-443 at host.example.net')
+    monkeypatch.setattr(ContractCheck, 'paging', boom)
+    session = FakeSession(FakeResponse(200, {'access_token': 'abcdef0123456789'}))
+    out = io.StringIO()
+    assert run(ENV, out, session=session) == 1
+    assert out.getvalue().splitlines()[-1] == 'The contract check stopped on an unexpected ValueError'
+    assert 'host.example.net' not in out.getvalue()
