@@ -249,8 +249,14 @@ def gathered_definitions(monitors, api_types=None):
 
 
 def load_index(client, api_types):
-    """One paged listing of every monitor of ``api_types``, found by type and name, and by id."""
-    return Index.load(client, ANY_MONITOR, api_types, kind_of=KIND_OF_TYPE.get)
+    """One paged listing of every monitor of ``api_types``, found by type and name, and by id. The index
+    remembers how many monitors a page brought (``page_size``), to estimate the cost of a later listing."""
+    calls = client.calls
+    index = Index.load(client, ANY_MONITOR, api_types, kind_of=KIND_OF_TYPE.get)
+    pages = max(1, client.calls - calls)
+    # one page: the API may give up to the limit asked for; several: what a full page held
+    index.page_size = max(1, int(math.ceil(float(len(index.objects)) / pages))) if pages > 1 else PAGE_SIZE
+    return index
 
 
 # -- offline states ------------------------------------------------------------------------------------------
@@ -305,8 +311,6 @@ def bulk_message(state, results, check_mode):
         if not result.get('failed') and not result.get('skipped'):
             counts[result['action']] += 1
     words = {'create': 'created', 'update': 'updated', 'delete': 'deleted', 'none': 'unchanged'}
-    if check_mode:
-        words = {'create': 'to create', 'update': 'to update', 'delete': 'to delete', 'none': 'unchanged'}
     parts = ', '.join('%d %s' % (count, words[action]) for action, count in counts.items())
     message = '%s %d monitor%s: %s' % (state, len(results), '' if len(results) == 1 else 's', parts)
     if check_mode:
@@ -359,7 +363,7 @@ def read_back(client, outcomes, index, module):
     types = sorted(set(outcome.plan.api_type for outcome in written))
     held = sum(1 for obj in index.objects if obj.get('type') in types)
     created = sum(1 for outcome in written if outcome.plan.action == 'create')
-    pages = max(1, int(math.ceil(float(held + created) / PAGE_SIZE)))
+    pages = max(1, int(math.ceil(float(held + created) / getattr(index, 'page_size', PAGE_SIZE))))
     if len(written) <= pages:
         for outcome in written:
             outcome.object = get_object(client, outcome.plan.kind, outcome.object_id, missing_ok=False)

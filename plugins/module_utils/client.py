@@ -147,6 +147,7 @@ class AlertSiteClient(object):
             'User-Agent': 'community.alertsite/%s' % COLLECTION_VERSION,
         })
         self.logins = 0
+        self.calls = 0  # API calls asked for (each may take several attempts); logins not counted
         # Shared by the threads of parallel writes: one login at a time, and a 429 pauses every thread.
         self._login_lock = threading.Lock()
         self._pause_lock = threading.Lock()
@@ -172,8 +173,15 @@ class AlertSiteClient(object):
     def _login(self):
         if not self.can_login:
             raise AlertSiteError('cannot log in to AlertSite: username and password are not set', 'POST', '/access-tokens')
-        body = self._send('POST', '/access-tokens', json={'username': self.username, 'password': self.password},
-                          authenticated=False, retry_post=True)
+        try:
+            body = self._send('POST', '/access-tokens', json={'username': self.username, 'password': self.password},
+                              authenticated=False, retry_post=True)
+        except AlertSiteError as exc:
+            if exc.status == 404:
+                raise AlertSiteError('POST %s/access-tokens failed with HTTP 404: no AlertSite API there; api_url must be the '
+                                     'base of the API v3, ending in /api/v3 (the default is %s)'
+                                     % (self.api_url, DEFAULT_API_URL), 'POST', '/access-tokens', 404, exc.messages)
+            raise
         token = body.get('access_token') if isinstance(body, dict) else None
         if not token:
             raise AlertSiteError('POST /access-tokens: the reply holds no access_token', 'POST', '/access-tokens')
@@ -191,6 +199,7 @@ class AlertSiteClient(object):
         :param retries: attempts after the first (default: the client's ``retries``); a caller that owns its
             retries (a create, see :func:`.engine.create_object`) passes 0.
         """
+        self.calls += 1
         if not self.token:
             self.login(stale_token='')
         token = self.token
@@ -359,6 +368,9 @@ class AlertSiteClient(object):
         root = chain[-1]
         cause = str(root) if isinstance(root, ssl.SSLError) else (getattr(root, 'strerror', None) or str(root))
         if isinstance(exc, requests.exceptions.SSLError):
+            if 'WRONG_VERSION_NUMBER' in cause.upper() or 'RECORD_LAYER_FAILURE' in cause.upper():
+                return ('TLS error with %s: %s: the server does not answer in TLS; the scheme of api_url looks wrong '
+                        '(http:// for a server without TLS?)' % (server, cause), False)
             return ('TLS error with %s: %s (set ca_path to your CA bundle, or validate_certs: false for a test server)'
                     % (server, cause), False)
         if isinstance(exc, requests.exceptions.ProxyError):

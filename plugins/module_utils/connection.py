@@ -56,8 +56,8 @@ def connection_problems(params, needs_login=False):
     elif not token and not (params.get('username') and params.get('password')):
         problems.append('either access_token, or username and password, are required '
                         '(also read from ALERTSITE_ACCESS_TOKEN, ALERTSITE_USERNAME and ALERTSITE_PASSWORD)')
-    url = params.get('api_url') or ''
-    if not url.startswith(('http://', 'https://')):
+    url = api_url_of(params)
+    if not url.lower().startswith(('http://', 'https://')):
         problems.append('api_url must start with http:// or https://, got %r' % url)
     elif not urlparse(url).hostname:
         problems.append('api_url has no host name: %r' % url)
@@ -68,6 +68,19 @@ def connection_problems(params, needs_login=False):
     return problems
 
 
+def api_url_of(params):
+    """The API URL: an empty one (an ALERTSITE_API_URL set to nothing) means the default."""
+    return params.get('api_url') or DEFAULT_API_URL
+
+
+def token_of(params):
+    """The access token without a pasted ``Bearer `` prefix (the header's scheme, not part of the token)."""
+    token = params.get('access_token')
+    if token and token[:7].lower() == 'bearer ':
+        token = token[7:].strip()
+    return token
+
+
 def client_from_module(module, access_token=True):
     """The client for a module whose connection options passed :func:`connection_problems`.
 
@@ -76,7 +89,7 @@ def client_from_module(module, access_token=True):
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     params = module.params
-    return AlertSiteClient(api_url=params['api_url'], username=params['username'], password=params['password'],
-                           access_token=params['access_token'] if access_token else None,
+    return AlertSiteClient(api_url=api_url_of(params), username=params['username'], password=params['password'],
+                           access_token=token_of(params) if access_token else None,
                            validate_certs=params['validate_certs'], ca_path=params['ca_path'],
                            timeout=params['api_timeout'], retries=params['api_retries'])

@@ -306,12 +306,22 @@ def url_or_host(schemes):
         if '://' not in value:
             return host_name(value)
         scheme, rest = value.split('://', 1)
-        if scheme not in schemes:
+        if scheme.lower() not in schemes:
             return 'must be a host name or a URL starting with %s, got %r' % (
                 ' or '.join('%s://' % known for known in schemes), value)
-        host, dummy, port = rest.partition(':')
-        if not host or host_name(host):
-            return 'has no valid host name in %r' % value
+        if rest.startswith('['):  # an IPv6 literal: [2001:db8::1]:465
+            literal, bracket, port = rest[1:].partition(']')
+            if not bracket or port and not port.startswith(':'):
+                return 'has no valid host name in %r' % value
+            try:
+                ipaddress.IPv6Address(literal)
+            except ValueError:
+                return 'has no valid IPv6 address in %r' % value
+            port = port[1:]
+        else:
+            host, dummy, port = rest.partition(':')
+            if not host or host_name(host):
+                return 'has no valid host name in %r' % value
         if port and not (port.isdigit() and 1 <= int(port) <= 65535):
             return 'has a port that is not between 1 and 65535 in %r' % value
         return None

@@ -20,6 +20,9 @@ description:
     checks, same comparison), identified by its O(config[].type) and O(config[].name).
   - All definitions are checked before any request. If a write fails, the other monitors are still converged,
     and the task fails afterwards, listing what failed in RV(msg) and in RV(results).
+  - Creates and updates go first, up to O(parallel_writes) at a time; deletions (O(state=overridden),
+    O(state=deleted)) only run when every create and update of the task succeeded, and are otherwise reported as
+    skipped. What was written is then read back with one paged listing (or one C(GET) per monitor when fewer).
 author:
   - community.alertsite maintainers (@ansible-collections)
 extends_documentation_fragment:
@@ -52,6 +55,15 @@ options:
     type: str
     choices: [merged, replaced, overridden, deleted, gathered, rendered, parsed]
     default: merged
+  parallel_writes:
+    description:
+      - How many writes (C(POST), C(PATCH), C(DELETE)) are in flight at once. The writes of different monitors do
+        not depend on each other, so against a distant API this divides the wall time of a large change.
+      - V(1) sends one write at a time.
+      - AlertSite does not document a rate limit. If the API answers C(429 Too Many Requests), every write waits
+        for its C(Retry-After) before going on, and the write is retried; lower this value if that happens often.
+    type: int
+    default: 4
   running_config:
     description:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
@@ -95,6 +107,13 @@ options:
           - Name of the monitor; with O(config[].type) it identifies the monitor.
         type: str
         required: true
+      id:
+        description:
+          - The id of an existing monitor, to choose one of several monitors of the same type and name, or to
+            rename a monitor (O(config[].name) is then its new name). RV(gathered) sets it where names repeat.
+          - A definition whose monitor cannot be told (two monitors answer to its name, an unknown id, a rename
+            onto a name in use) fails alone: the other definitions are still converged.
+        type: str
       billing_plancode:
         description: Billing plan, for example V(UBM - A/A). Required to create a monitor.
         type: str
@@ -359,6 +378,18 @@ results:
       description: The monitor as the API holds it afterwards (predicted in check mode; empty once deleted).
       type: dict
       sample: {id: 100001, type: tcp, name: web-443, port: 8443}
+    failed:
+      description: Present and true when this monitor's plan or write failed; RV(results[].msg) says why.
+      type: bool
+      sample: true
+    skipped:
+      description: Present and true for a deletion that was not sent because a create or update of the task failed.
+      type: bool
+      sample: true
+    msg:
+      description: Why this monitor failed or was skipped.
+      type: str
+      sample: "PATCH /monitors/tcp/100002 failed with HTTP 400: port: port must be between 1 and 65535"
   sample:
     - {type: tcp, name: web-443, id: 100001, action: update, changed: true, changes: [port], monitor: {id: 100001, port: 8443}}
 gathered:

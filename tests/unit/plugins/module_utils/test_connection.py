@@ -1,0 +1,67 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Connection options and input edge cases: each refused or accepted before any request, as a user expects."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import ssl
+
+import pytest
+import requests
+
+from ansible_collections.community.alertsite.plugins.module_utils.client import DEFAULT_API_URL, AlertSiteError
+from ansible_collections.community.alertsite.plugins.module_utils.connection import (
+    api_url_of,
+    connection_problems,
+    token_of,
+)
+from ansible_collections.community.alertsite.plugins.module_utils.fields import url_or_host
+
+OK = dict(api_url='https://api.example.com/api/v3', username='u', password='p', api_timeout=30, api_retries=3)
+
+
+def test_an_empty_api_url_means_the_default():
+    assert api_url_of(dict(OK, api_url='')) == DEFAULT_API_URL
+    assert connection_problems(dict(OK, api_url='')) == []
+
+
+def test_the_scheme_of_api_url_may_be_upper_case():
+    assert connection_problems(dict(OK, api_url='HTTPS://api.example.com/api/v3')) == []
+
+
+@pytest.mark.parametrize('given, token', [('Bearer abc123', 'abc123'), ('bearer  abc123 ', 'abc123'), ('abc123', 'abc123'), (None, None)])
+def test_a_pasted_bearer_prefix_is_dropped(given, token):
+    assert token_of(dict(access_token=given)) == token
+
+
+@pytest.mark.parametrize('value, problem', [
+    ('smtps://[2001:db8::1]:465', None),
+    ('smtps://[2001:db8::1]', None),
+    ('SMTPS://smtp.example.com:465', None),
+    ('smtps://[2001:db8::zz]:465', "has no valid IPv6 address in 'smtps://[2001:db8::zz]:465'"),
+    ('smtps://[2001:db8::1:465', "has no valid host name in 'smtps://[2001:db8::1:465'"),
+    ('smtps://[2001:db8::1]:99999', "has a port that is not between 1 and 65535 in 'smtps://[2001:db8::1]:99999'"),
+])
+def test_url_form_hosts_take_ipv6_literals_and_any_scheme_case(value, problem):
+    assert url_or_host(('smtp', 'smtps'))(value) == problem
+
+
+def test_a_404_on_login_says_the_base_must_end_in_api_v3(fake_client):
+    client, session = fake_client((404, {'errors': [{'code': 404, 'message': 'Not found'}]}), access_token=None,
+                                  username='u', password='p')
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert 'ending in /api/v3' in str(err.value) and 'https://alertsite.test/api/v3/access-tokens' in str(err.value)
+
+
+def test_tls_against_a_plain_http_port_says_the_scheme_looks_wrong(fake_client):
+    error = requests.exceptions.SSLError(ssl.SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)'))
+    client, session = fake_client(error)
+    with pytest.raises(AlertSiteError) as err:
+        client.get('/monitors')
+    assert 'the scheme of api_url looks wrong' in str(err.value)
+    assert len(session.requests) == 1  # a TLS failure is not retried
