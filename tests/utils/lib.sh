@@ -22,8 +22,9 @@
 #                                 file REQUIREMENTS (rebuilt when it or PYTHON changes) and print its path;
 #                                 HEALTH_FUNCTION VENV (default: its python runs) must succeed on it
 #   as_ensure_tools_venv          the venv "tools" of tests/utils/requirements-tools.txt on Python 3.11
-#                                 (ansible-lint, antsibull-docs, antsibull-changelog, ansible-builder,
-#                                 ansible-runner, ansible-core): create or reuse it and print its path
+#                                 (ansible-lint, antsibull-docs with Sphinx, antsibull-changelog,
+#                                 ansible-builder, ansible-runner, ansible-core): create or reuse it and print
+#                                 its path
 #   as_ensure_importer_venv       the venv "importer" of tests/utils/requirements-importer.txt on Python 3.11
 #                                 (galaxy-importer with its ansible-lint and ansible-core): create or reuse
 #                                 it and print its path
@@ -176,10 +177,10 @@ as_ensure_named_venv() {
 _as_tools_venv_healthy() {
     local venv="$1" tool
     for tool in ansible-lint antsibull-docs antsibull-changelog ansible-builder ansible-runner \
-        ansible-playbook ansible-doc ansible-galaxy; do
+        ansible-playbook ansible-doc ansible-galaxy sphinx-build; do
         [ -x "$venv/bin/$tool" ] || return 1
     done
-    "$venv/bin/python" -c 'import ansible, ansiblelint, antsibull_docs, antsibull_changelog, ansible_builder, ansible_runner, requests' \
+    "$venv/bin/python" -c 'import ansible, ansiblelint, antsibull_docs, antsibull_changelog, ansible_builder, ansible_runner, requests, sphinx_ansible_theme' \
         >/dev/null 2>&1 </dev/null
 }
 

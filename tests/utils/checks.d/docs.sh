@@ -9,7 +9,14 @@
 #   2. ansible-doc --json over every module of plugins/modules/ (the docs with the fragments merged) must
 #      show: version_added, a non-empty seealso, attributes each with a description and a support level,
 #      EXAMPLES, and a RETURN block where every value (also inside "contains") has a description, a
-#      type and a sample.
+#      type and a sample, and every dict or list of dicts documents its keys with "contains";
+#   3. the docs site, built as antsibull-docs sphinx-init sets it up (antsibull-docs collection, then
+#      sphinx-build with a nitpicky configuration): module and role pages, the guides of
+#      docs/docsite/extra-docs.yml and the links of links.yml. Offline, so intersphinx is switched off (the
+#      inventories of Python's and Ansible's docs cannot be fetched) and a reference to a label of another
+#      project's docs cannot resolve: those warnings (an undefined label outside
+#      ansible_collections.community.alertsite.*) are counted and listed, and any other warning or error
+#      fails the check.
 set -euo pipefail
 
 # shellcheck source=common.bash
@@ -62,6 +69,9 @@ def check_returns(module, values, path):
             problems.append('%s has no sample' % where)
         if spec.get('contains'):
             check_returns(module, spec['contains'], path + key + '.')
+        elif spec.get('type') == 'dict' or (spec.get('type') == 'list' and spec.get('elements') == 'dict'):
+            problems.append('%s is a %s without contains: document its keys' % (
+                where, 'dict' if spec.get('type') == 'dict' else 'list of dicts'))
 
 
 for module in sys.argv[2:]:
@@ -97,4 +107,57 @@ if problems:
     sys.exit(1)
 PYTHON
 
-check_pass "antsibull-docs lint-collection-docs clean; ${#modules[@]} modules with version_added, seealso, attributes, examples and RETURN samples"
+# 3. the docs site
+site_start=$SECONDS
+site="$CHECK_TMP/docsite"
+mkdir -m 700 "$site"
+check_run 300 antsibull-docs sphinx-init --use-current --fail-on-error --dest-dir "$site" community.alertsite \
+    || check_fail "antsibull-docs sphinx-init failed"
+cat >>"$site/conf.py" <<'CONF'
+
+# Offline: the intersphinx inventories of other projects cannot be fetched.
+intersphinx_mapping = {}
+CONF
+mkdir -p "$site/rst" && chmod og-w "$site/rst"  # antsibull-docs wants it writable by its owner only
+(cd "$site" && check_run 600 antsibull-docs --config-file antsibull-docs.cfg collection --cleanup everything \
+    --fail-on-error --use-current --dest-dir rst community.alertsite) \
+    || check_fail "antsibull-docs collection failed"
+(cd "$site" && check_run 600 sphinx-build -M html rst build -c . --keep-going -q -w warnings.log) \
+    || check_fail "sphinx-build failed"
+for page in index.rst monitors_role.rst docsite/guide_authentication_awx.rst; do
+    [ -f "$site/rst/collections/community/alertsite/$page" ] || check_fail "the docs site has no $page"
+done
+[ -f "$site/build/html/collections/community/alertsite/index.html" ] || check_fail "sphinx-build wrote no collection index"
+check_py 60 "$TOOLS/bin/python" "$site/warnings.log" "$site/" "${modules[@]}" <<'PYTHON' \
+    || check_fail "the docs site build warned about the collection's docs (see above)"
+import collections
+import os
+import re
+import sys
+
+log, prefix, modules = sys.argv[1], sys.argv[2], sys.argv[3:]
+with open(log, encoding='utf-8') as handle:
+    lines = [line.rstrip('\n').replace(prefix, '') for line in handle]
+findings = [line for line in lines if re.search(r'\b(WARNING|ERROR|CRITICAL|SEVERE)\b', line)]
+external = collections.Counter()
+problems = []
+for line in findings:
+    match = re.search(r"WARNING: undefined label: '([^']+)'", line)
+    if match and not match.group(1).startswith('ansible_collections.community.alertsite.'):
+        external[match.group(1)] += 1
+    else:
+        problems.append(line)
+print('docs site: %d warnings from the collection, %d references to other projects\' docs left unresolved offline (%s)'
+      % (len(problems), sum(external.values()), ', '.join('%s x%d' % item for item in sorted(external.items())) or 'none'))
+for module in modules:
+    page = os.path.join(prefix, 'build', 'html', 'collections', 'community', 'alertsite', '%s_module.html' % module.split('.')[-1])
+    if not os.path.isfile(page):
+        problems.append('no page for module %s' % module)
+if problems:
+    print('\n'.join(problems))
+    sys.exit(1)
+PYTHON
+site_summary="$(grep -o '^docs site: .*' "$CHECK_LOG" | tail -n1) ($((SECONDS - site_start))s)"
+
+check_pass "antsibull-docs lint-collection-docs clean; ${#modules[@]} modules with version_added, seealso, attributes," \
+    "examples and RETURN samples; $site_summary"
