@@ -7,7 +7,8 @@
 #   bash tests/utils/scan-secrets.sh COLLECTION_ROOT LOG...
 #
 # Searched for: the simulator's password (demo-password), any access token the simulator issued (all start
-# with 5ec7e7ed), and every literal password-like value written in the targets' YAML. Prints every leak with
+# with 5ec7e7ed), and every literal password-like value written in the targets' YAML (recipient passwords
+# under any key that ends in recipient_password). Prints every leak with
 # its first lines; exits 1 when anything leaked.
 set -uo pipefail
 
@@ -15,7 +16,7 @@ root="$1"
 shift
 mapfile -t secrets < <(
     { echo demo-password
-      grep -rhoE '^\s*(email_password|password|alertsite_password|ALERTSITE_PASSWORD):\s*["'"'"']?[^"'"'"'{} ]{6,}' \
+      grep -rhoE '^\s*(email_password|password|alertsite_password|ALERTSITE_PASSWORD|[a-z_]*recipient_password):\s*["'"'"']?[^"'"'"'{} ]{6,}' \
           "$root/tests/integration/targets" --include='*.yml' | sed -E 's/^[^:]*:\s*["'"'"']?//'
       echo 5ec7e7ed
     } | sort -u)
