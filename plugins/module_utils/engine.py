@@ -29,6 +29,7 @@ from collections import OrderedDict
 
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
+from ansible_collections.community.alertsite.plugins.module_utils.readback import not_read_back
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 
 __all__ = ['InputError', 'Plan', 'Outcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
@@ -181,19 +182,23 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
             raise InputError('; '.join(problems))
         return Plan(kind, api_type, 'create', wanted, changes=wanted)
     have = current_values(kind, current)
+    unreadable = not_read_back(kind, wanted, current)  # cannot be compared: handled like write-only fields
     changes = OrderedDict()
     for key, value in wanted.items():
-        if kind.by_name[key].write_only:
+        if kind.by_name[key].write_only or key in unreadable:
             if update_password == 'always':
                 changes[key] = value
-        elif have.get(key) != value:
+        elif not kind.by_name[key].same(have.get(key), value):
             changes[key] = value
-    problems = cross_field_problems(kind, have, changes)
+    # the checks also see the values that cannot be compared, whether they are sent or not
+    problems = cross_field_problems(kind, have, OrderedDict(changes, **dict((key, wanted[key]) for key in unreadable)))
     if problems:
         raise InputError('; '.join(problems) + ' (with the values %s already has)'
                          % kind.label(api_type, have, current.get('id')))
     before = OrderedDict((key, have.get(key)) for key in changes)
-    return Plan(kind, api_type, 'update' if changes else 'none', wanted, current, changes=changes, before=before)
+    plan = Plan(kind, api_type, 'update' if changes else 'none', wanted, current, changes=changes, before=before)
+    plan.unreadable = unreadable
+    return plan
 
 
 def cross_field_problems(kind, have, changes):

@@ -38,6 +38,20 @@ def not_read_back(kind, wanted, current):
             and kind.by_name[name].comparable(value) is not None]
 
 
+def read_by_id(client, kind, wanted, current):
+    """``current`` as ``GET`` by id shows it, when it lacks options in ``wanted``: a listing may show fewer
+    fields than a read by id, and only a field that read does not return either is taken as not read back.
+    ``current`` itself (no request) when it holds them all, or is None."""
+    if not current or current.get('id') is None or not not_read_back(kind, wanted, current):
+        return current
+    obj = client.get(kind.path_of(current['id']))
+    if not isinstance(obj, dict) or not obj:
+        return current
+    if 'type' in current and 'type' not in obj:
+        obj = dict(obj, type=current['type'])
+    return obj
+
+
 def shown(field, value):
     """A value as a warning shows it: JSON, never a secret's."""
     if field.secret:

@@ -41,6 +41,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     wanted_values,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES, SECRET_FIELDS
+from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings, read_by_id
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 
 
@@ -92,11 +93,14 @@ def run_resource_module(kind):
     try:
         wanted = resolve_values(client, kind, wanted)
         current, api_type = find_current(module, client, kind, wanted)
+        current = read_by_id(client, kind, wanted, current)
         plan = plan_object(kind, api_type, wanted, current, params['state'], params.get('update_password', 'on_create'))
         outcome = apply_plan(client, plan, module.check_mode)
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     else:
+        for warning in outcome_warnings(outcome, module.check_mode):
+            module.warn(warning)
         result = dict(changed=plan.changed, msg=plan_message(plan, module.check_mode, params['state'], outcome.object_id))
         result[kind.result_key] = public_object(kind, outcome.object)
         if module._diff:

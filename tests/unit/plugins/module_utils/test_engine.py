@@ -146,10 +146,13 @@ def test_in_sync_is_nothing_even_when_the_api_uses_strings():
     assert plan.action == 'none' and not plan.changed
 
 
-def test_a_field_the_api_does_not_return_is_sent():
+def test_a_field_the_api_does_not_return_is_handled_like_a_write_only_one():
+    # issue 11: it cannot be compared, so it is not sent to an existing monitor unless update_password=always
     on_api = dict(TCP_ON_API)
     assert 'note' not in on_api
     plan = plan_object(TCP, 'tcp', {'name': 'web', 'note': 'hi'}, on_api)
+    assert plan.action == 'none' and plan.unreadable == ['note']
+    plan = plan_object(TCP, 'tcp', {'name': 'web', 'note': 'hi'}, on_api, update_password='always')
     assert plan.payload() == {'note': 'hi'}
 
 

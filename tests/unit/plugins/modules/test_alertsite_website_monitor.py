@@ -18,9 +18,13 @@ from ansible_collections.community.alertsite.tests.unit.plugins.fake_session imp
 
 AUTH = {'api_url': 'https://alertsite.test/api/v3', 'username': 'ops@example.com', 'password': 'Sup3rSecret!'}
 CREATE = dict(AUTH, name='shop', billing_plancode='UBM - A/A', url='https://www.example.com/')
+# as the API returns them: with the defaults of the fields their type has (https-only ones only for https)
 HTTPS_ON_API = {'id': 100005, 'type': 'website-ssl', 'name': 'shop', 'billing_plancode': 'UBM - A/A',
-                'url': 'https://www.example.com/', 'keyword_string': '', 'interval': 5, 'timeout': 30, 'enabled': True}
-HTTP_ON_API = dict(HTTPS_ON_API, id=100006, type='website', url='http://www.example.com/')
+                'url': 'https://www.example.com/', 'keyword_string': '', 'keyword_match_type': 'Plain Text',
+                'use_ssl_version': 2, 'check_ssl_expiration_dates': 'Expired', 'interval': 5, 'timeout': 30, 'enabled': True}
+HTTP_ON_API = dict(((key, value) for key, value in HTTPS_ON_API.items()
+                    if key not in ('use_ssl_version', 'check_ssl_expiration_dates')),
+                   id=100006, type='website', url='http://www.example.com/')
 WEBSITE_TYPES = 'website,website-ssl'
 
 
@@ -67,7 +71,8 @@ def test_https_options_with_an_http_url_fail_before_any_request(capsys):
 
 
 def test_https_option_on_an_existing_http_monitor_fails_without_writing(capsys):
-    session = FakeSession(token_reply(), page([HTTP_ON_API]))
+    # the listed monitor has no use_ssl_version: it is read by id, which has none either
+    session = FakeSession(token_reply(), page([HTTP_ON_API]), (200, HTTP_ON_API))
     result, failed = run_module(main, dict(AUTH, name='shop', use_ssl_version=2), session, capsys)
     assert failed
     assert result['msg'].startswith("use_ssl_version only applies to https:// URLs (website-ssl monitors), and url "
