@@ -56,6 +56,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
     MONITOR_KINDS,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
+from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
 
@@ -460,6 +461,9 @@ def run_bulk_module():
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     results = outcome_results(outcomes)
+    for outcome in outcomes:
+        for warning in [] if isinstance(outcome, FailedOutcome) else outcome_warnings(outcome, module.check_mode):
+            module.warn(warning)
     before, after = before_after(outcomes)
     result = dict(changed=any(item['changed'] for item in results), before=before, after=after,
                   commands=[plan_command(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.sent],

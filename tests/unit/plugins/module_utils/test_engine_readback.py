@@ -18,6 +18,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ROUNDTRIP, TCP, WEBSITE
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings, read_by_id, readback_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError
+from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main as bulk_main
 from ansible_collections.community.alertsite.plugins.modules.alertsite_roundtrip_monitor import main as roundtrip_main
 from ansible_collections.community.alertsite.plugins.modules.alertsite_tcp_monitor import main as tcp_main
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession, page, run_module, token_reply
@@ -146,3 +147,15 @@ def test_the_module_warns_about_a_value_the_api_did_not_keep(capsys, own_warning
     assert messages(result) == [
         'interval: the API did not keep the value sent to ' + LABEL + ': sent 7, it holds 5; set interval to 5 so '
         'that later runs do not change it again']
+
+
+def test_the_bulk_module_warns_and_writes_nothing_for_a_field_that_never_reads_back(capsys, own_warnings):
+    session = FakeSession(token_reply(), page([RT_ON_API]))
+    definition = dict(type='email-round-trip', name='rt', email_username='rt', email_password='Mailb0x-S3cret')
+    args = dict(api_url='https://alertsite.test/api/v3', username='u', password='p', config=[definition])
+    result, failed = run_module(bulk_main, args, session, capsys)
+    assert not failed and result['changed'] is False
+    assert session.writes() == []
+    assert messages(result) == [
+        "email_username: the API does not return it, so it cannot be compared with what email-round-trip monitor "
+        "'rt' (id 100002) holds, and it was not sent; set update_password=always to send it"]
