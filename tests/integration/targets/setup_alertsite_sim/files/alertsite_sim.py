@@ -61,8 +61,22 @@ Control endpoints:
   POST   /_sim/clock                         {"advance": N}: move the clock N seconds forward (tokens keep real time)
   GET    /_sim/faults                        the fault rules; POST {"faults": [rule, ...]} adds; DELETE removes all
   POST   /_sim/expire-tokens                 every issued token stops working (401)
+  GET    /_sim/dialects                      {"dialects": [...]}: the dialects in use
+  POST   /_sim/dialects                      {"dialects": [names]}: use these instead; DELETE: none
   POST   /_sim/reset                         back to the start: no objects, log, faults or tokens, clock on real
-                                             time; ids restart
+                                             time, the dialects of the command line; ids restart
+
+Dialects (--dialect NAME, repeatable, or /_sim/dialects), readings of what the reference leaves unknown;
+see sim_dialects.py:
+  count-is-page       every list: metadata.resultset.count is the size of the page, not the total
+  ignore-paging       every list: limit and offset ignored, everything in one reply
+  ignore-offset       every list: limit honoured, offset ignored (always the first page)
+  reject-paging       every list: limit and offset refused, 400 naming the parameter in fields
+  bare-list           every list is a bare JSON list, without metadata
+  no-type             the items of GET /monitors carry no type key
+  numbers-as-strings  every integer of a monitor (ids and nested ones too) as a string, unset numbers as ""
+  no-email-username   GET never returns a monitor's email_username
+  lenient-fields      unknown fields in a write (any kind) are ignored (200) instead of refused
 
 Fault rule keys (POST /_sim/faults), see sim_faults.py: name, method (GET, POST, PATCH, DELETE, PUT or *),
 path (regular expression), times (default 1), skip, status, retry_after, delay (seconds), reset (drop the
@@ -85,6 +99,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from sim_blackouts import Blackouts
 from sim_control import control
+from sim_dialects import DIALECTS
 from sim_faults import Faults, fault_reply
 from sim_monitors import Monitors
 from sim_recipient_groups import RecipientGroups
@@ -162,11 +177,12 @@ class State:
     """Everything the simulator remembers. ``lock`` guards the stored objects; tokens, log and faults have
     their own locks. No lock is held while a request waits."""
 
-    def __init__(self, users, token_ttl, max_page_size):
+    def __init__(self, users, token_ttl, max_page_size, dialects=()):
         self.lock = threading.RLock()
         self.users = users
         self.max_page_size = max_page_size
-        self.dialects = set()
+        self.start_dialects = set(dialects)
+        self.dialects = set(dialects)
         self.clock_offset = 0.0
         self.tokens = Tokens(token_ttl)
         self.log = ApiLog()
@@ -201,11 +217,13 @@ class State:
             return dict((kind.seed_key, kind.seed(data.get(kind.seed_key, []))) for kind in self.kinds.values())
 
     def reset(self):
-        """Forget objects, log, faults and tokens, put the clock back: the state at start (ids start again too)."""
+        """Forget objects, log, faults and tokens, put the clock back and the dialects of the command line: the
+        state at start (ids start again too)."""
         with self.lock:
             for kind in self.kinds.values():
                 kind.restart()
             self.clock_offset = 0.0
+            self.dialects = set(self.start_dialects)
         self.log.clear()
         self.faults.clear()
         self.tokens.expire()
@@ -453,6 +471,9 @@ def parse_args(argv=None):
     parser.add_argument('--max-page-size', type=int, default=100, help='largest page a list returns (default 100)')
     parser.add_argument('--tls-cert', help='PEM certificate (chain) to serve HTTPS')
     parser.add_argument('--tls-key', help='PEM private key for --tls-cert')
+    parser.add_argument('--dialect', action='append', default=[], choices=sorted(DIALECTS), metavar='NAME',
+                        help='answer in this dialect; repeatable: %s' % '; '.join(
+                            '%s: %s' % (name, DIALECTS[name]) for name in sorted(DIALECTS)))
     parser.add_argument('--seed-file', help='JSON file to load at start, as the control API seeds: {"monitors": [...], '
                                             '"recipients": [...], "blackouts": [...], "notifier_groups": [...]} '
                                             '(a bare list holds monitors)')
@@ -474,7 +495,7 @@ def parse_args(argv=None):
 def main(argv=None):
     """Start the simulator and serve until stopped or the lifetime runs out."""
     args = parse_args(argv)
-    state = State(args.users, args.token_ttl, args.max_page_size)
+    state = State(args.users, args.token_ttl, args.max_page_size, args.dialect)
     if args.seed_file:
         with open(args.seed_file, encoding='utf-8') as handle:
             seed = json.load(handle)

@@ -5,6 +5,7 @@
 no faults). The module docstring of alertsite_sim.py lists them.
 """
 
+from sim_dialects import check_dialects
 from sim_store import ApiError, Reply
 
 
@@ -17,6 +18,7 @@ def control_routes(state):
         '/reset': ('POST',),
         '/clock': ('GET', 'POST'),
         '/state': ('GET',),
+        '/dialects': ('GET', 'POST', 'DELETE'),
     }
     for path in state.kinds:
         routes['/' + path] = ('GET', 'POST', 'DELETE')
@@ -56,6 +58,15 @@ def control(state, sub, method, body):
         state.tokens.expire()
     elif sub == '/reset':
         state.reset()
+    elif sub == '/dialects':
+        if method != 'GET':
+            try:
+                names = check_dialects(body.get('dialects', [])) if method == 'POST' else set()
+            except ValueError as exc:
+                raise ApiError(400, str(exc), fields=['dialects']) from None
+            with state.lock:
+                state.dialects = names
+        return Reply(200, {'dialects': sorted(state.dialects)})
     elif sub == '/state':
         return Reply(200, state.stored())
     elif sub == '/clock':
