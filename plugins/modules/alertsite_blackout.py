@@ -15,17 +15,17 @@ description:
   - Create, change and delete AlertSite blackouts, the windows in which AlertSite stops monitoring some monitors
     (O(type=Monitor)), stops alerting for them (O(type=Alert)), or silences some alert recipients
     (O(type=Notifier)). A window recurs every week, or happens once.
-  - One task manages one window for each target in O(monitors) or O(recipients): AlertSite holds one blackout per
+  - One task manages one window for each target in O(monitors) or O(recipients). AlertSite holds one blackout per
     target, so silencing ten monitors creates ten blackouts (one C(POST) each).
   - B(Weekly windows) (O(start_day), O(start_time), O(end_day), O(end_time)) are found by their target, their
     O(type) and these four values. A changed O(note) is one C(PATCH) with only the note. Another schedule is
-    another window: delete the old one with O(state=absent).
+    another window; delete the old one with O(state=absent).
   - B(One-time windows) (O(from_date) and O(thru_date), or O(start) and O(minutes)) are found by their O(note)
     when they have one, which names the window (for example V(deploy 1234)), else by their dates. The API
     cannot modify a one-time window, so a named window given another schedule is deleted and created again
-    (one C(DELETE) and one C(POST)), and the result's RV(msg) says so. Windows that ended are history: they
+    (one C(DELETE) and one C(POST)), and the result's RV(msg) says so. Windows that ended are history; they
     are neither matched nor changed.
-  - A window wholly in the past is refused before any request. The API cannot delete a window that ended:
+  - A window wholly in the past is refused before any request. The API cannot delete a window that ended, so
     O(state=absent) leaves it, reports it unchanged and warns.
   - Only the options you set are compared; a second identical run changes nothing and sends no write.
 author:
@@ -40,7 +40,7 @@ options:
         date.
       - V(absent) deletes the matching windows of each target. A weekly window matches by its schedule. A one-time
         window matches by its O(note) when you give one (every window of the target with that note that has not
-        ended: this ends a deploy pipeline's silence), else by its dates. With only O(note) and no schedule, every
+        ended; this ends a deploy pipeline's silence), else by its dates. With only O(note) and no schedule, every
         window (weekly or one-time) of the targets with that note is deleted.
     type: str
     choices: [present, absent]
@@ -107,7 +107,7 @@ options:
   minutes:
     description:
       - How long the window lasts.
-      - With O(start), the length of a one-time window (real time: over a change of the clocks the window ends
+      - With O(start), the length of a one-time window (real time; over a change of the clocks the window ends
         one hour earlier or later on the wall clock).
       - With O(start_day) and O(start_time), instead of O(end_day) and O(end_time), the length of a weekly window,
         less than a week. A window that runs past midnight ends the next day, and past Saturday midnight on
@@ -127,7 +127,7 @@ options:
     description:
       - The start of a one-time window that lasts O(minutes), computed on the host that runs the module.
       - V(now) starts it ten seconds after the moment it is created (the API takes only windows that start in
-        the future). It needs O(note), which names the window: a rerun finds the named window and, as long as
+        the future). It needs O(note), which names the window; a rerun finds the named window and, as long as
         it has not ended, changes nothing.
       - A date such as V(2030-06-01 22:00) is a time in O(timezone). A date with a UTC offset (V(+02:00), V(Z))
         is converted into O(timezone). A time that the clocks skip (the hour they go forward) is refused; a
