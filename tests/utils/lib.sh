@@ -63,8 +63,9 @@ as_repo_root() {
 as_python_for() {
     case "$1" in
         2.19) echo 3.11 ;;
+        2.20) echo 3.12 ;;
         2.21) echo 3.12 ;;
-        *) as_die "unknown ansible-core series '$1' (known: 2.19, 2.21)" ;;
+        *) as_die "unknown ansible-core series '$1' (known: 2.19, 2.20, 2.21)" ;;
     esac
 }
 

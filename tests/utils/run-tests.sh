@@ -16,15 +16,26 @@
 #   integration  ansible-test integration --venv --python X.Y TARGET, once per target, so that every
 #                target gets its own result (ansible-test stops at the first failing target)
 #
-# and, once after the matrix, the extra checks (run_extra_checks): every executable
+# A smoke entry (SMOKE) runs less, to keep CI within its time: its units stage as above, and instead of
+# the integration stage the stage quickstart, tests/utils/demo.sh with that entry's venv (the collection
+# built and installed with ansible-galaxy, docs/examples/quickstart.yml against the API simulator, which
+# asserts that its rerun changes nothing), passed when the playbook passes with ansible-core of that
+# series and the simulator counted exactly one write. A smoke entry has no sanity stage.
+#
+# Then, once after the matrix, the extra checks (run_extra_checks): every executable
 # tests/utils/checks.d/*.sh, each one test, passed when it exits 0.
 #
-# Matrix entries:  2.19 = Python 3.11 + ansible-core 2.19   2.21 = Python 3.12 + ansible-core 2.21
+# Matrix entries (tests/utils/requirements-<entry>.txt pins the exact ansible-core release):
+#   2.19 = Python 3.11 + ansible-core 2.19: sanity, units, integration (every target), then the extra checks
+#   2.20 = Python 3.12 + ansible-core 2.20: smoke entry: units, quickstart
+#   2.21 = Python 3.12 + ansible-core 2.21: sanity, units, integration (every target)
 #
 # Environment variables:
-#   MATRIX="2.19 2.21"       entries to run (default both), e.g. MATRIX=2.21
+#   MATRIX="2.19 2.20 2.21"  entries to run (default all three), e.g. MATRIX=2.21
+#   SMOKE="2.20"             entries of MATRIX that run as smoke entries (default 2.20; SMOKE= runs all in full)
 #   STAGES="sanity units integration extra"
-#                            stages to run (default all); they always run in the order above
+#                            stages to run (default all); they always run in the order above (a smoke
+#                            entry's quickstart runs as its integration stage)
 #   RUN_EXTRA=1              set to 0 to skip the extra checks even when STAGES lists "extra"
 #   TARGETS=                 integration targets to run (default all), e.g. TARGETS="alertsite_tcp_monitor"
 #   CHECKS=                  extra checks to run (default all), e.g. CHECKS="docs galaxy"
@@ -35,7 +46,7 @@
 #
 # Environment of the extra checks (run from the root of a fresh copy of the collection):
 #   AS_TEST_VENV, AS_TEST_PYTHON       venv (bin/ on PATH) and python of the first matrix entry
-#   AS_TEST_SERIES                     that entry's ansible-core series (2.19 or 2.21)
+#   AS_TEST_SERIES                     that entry's ansible-core series (2.19, 2.20 or 2.21)
 #   AS_TEST_COLLECTION_ROOT            the copy, .../ansible_collections/community/alertsite
 #   AS_TEST_COLLECTIONS_PATH           the directory holding that ansible_collections/ directory
 #   AS_TEST_REPO_ROOT                  the original checkout (do not write to it)
@@ -63,7 +74,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/lib.sh"
 
 ROOT="$(as_repo_root)"
-MATRIX="${MATRIX:-2.19 2.21}"
+MATRIX="${MATRIX:-2.19 2.20 2.21}"
+SMOKE="${SMOKE-2.20}"
 STAGES="${STAGES:-sanity units integration extra}"
 RUN_EXTRA="${RUN_EXTRA:-1}"
 COMMAND_TIMEOUT="${COMMAND_TIMEOUT:-1200}"
@@ -330,6 +342,34 @@ stage_integration() {
     record "$entry" integration "$passed" "$failed" 0 $((SECONDS - start)) "${failed_names[@]}"
 }
 
+# The quick start of a smoke entry: tests/utils/demo.sh (docs/examples/quickstart.yml against the simulator,
+# with the collection built and installed) on that entry's venv; one test.
+stage_quickstart() {
+    local entry="$1"
+    local log="$LOGS/$entry-quickstart.log" start=$SECONDS rc writes
+    local passed=0 failed=0
+    local -a failed_names=()
+    banner "$entry quickstart: DEMO_SERIES=$entry bash tests/utils/demo.sh (docs/examples/quickstart.yml)"
+    DEMO_SERIES="$entry" run_logged "$log" bash tests/utils/demo.sh
+    rc=$?
+    writes="$(sed -n 's/^  writes  *\([0-9][0-9]*\)$/\1/p' "$log" | tail -n1)"
+    if [ "$rc" -ne 0 ]; then
+        failed_names=("docs/examples/quickstart.yml failed (exit status $rc)")
+    elif ! grep -q "ansible \[core ${entry//./\\.}\." "$log"; then
+        failed_names=("the quick start did not run on ansible-core $entry")
+    elif [ "$writes" != 1 ]; then
+        failed_names=("the simulator counted ${writes:-no} writes, expected 1 (the create, then no change)")
+    fi
+    if [ "${#failed_names[@]}" -eq 0 ]; then
+        passed=1
+        printf '  %-8s %s\n' passed "docs/examples/quickstart.yml on ansible-core $entry: one create, then no change"
+    else
+        failed=1
+        printf '  %-8s %s\n' failed "${failed_names[0]}"
+    fi
+    record "$entry" quickstart "$passed" "$failed" 0 $((SECONDS - start)) "${failed_names[@]}"
+}
+
 # Extra checks: every executable tests/utils/checks.d/*.sh is one test, passed when it exits 0.
 run_extra_checks() {
     local series="$1" venv="$2" start=$SECONDS dest copy script name t0 rc
@@ -386,7 +426,7 @@ run_extra_checks() {
 
 run_entry() {
     local entry="$1" python_version python venv copy start=$SECONDS
-    banner "matrix entry $entry: Python $(as_python_for "$entry") + ansible-core $entry"
+    banner "matrix entry $entry: Python $(as_python_for "$entry") + ansible-core $entry$(has_word "$entry" "$SMOKE" && echo ' (smoke)')"
     python_version="$(as_python_for "$entry")"
     if ! python="$(as_find_python "$python_version")"; then
         record "$entry" setup 0 1 0 $((SECONDS - start)) "Python $python_version not found"
@@ -410,9 +450,14 @@ run_entry() {
         AS_VENV="$venv"
         # shellcheck disable=SC2031
         export PATH="$WORK/bin:$venv/bin:$saved_path"
-        if has_word sanity "$STAGES"; then stage_sanity "$entry" "$python_version"; fi
-        if has_word units "$STAGES"; then stage_units "$entry" "$python_version"; fi
-        if has_word integration "$STAGES"; then stage_integration "$entry" "$python_version"; fi
+        if has_word "$entry" "$SMOKE"; then
+            if has_word units "$STAGES"; then stage_units "$entry" "$python_version"; fi
+            if has_word integration "$STAGES"; then stage_quickstart "$entry"; fi
+        else
+            if has_word sanity "$STAGES"; then stage_sanity "$entry" "$python_version"; fi
+            if has_word units "$STAGES"; then stage_units "$entry" "$python_version"; fi
+            if has_word integration "$STAGES"; then stage_integration "$entry" "$python_version"; fi
+        fi
         export PATH="$saved_path"
         cd "$ROOT" || as_die "cannot return to $ROOT"
     else
