@@ -47,8 +47,13 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
   with an empty list).
 
 Control endpoints:
-  GET    /_sim/log                           {"requests": [...], "counts": {...}}; DELETE clears it. counts: total,
-                                             GET, POST, PATCH, DELETE, logins, writes (to monitors), writes_by_kind
+  GET    /_sim/log                           {"requests": [...], "counts": {...}, "max_in_flight": {...},
+                                             "in_flight": {...}}. Each request: seq, method, path, query, body
+                                             (login passwords masked), status (0 = connection dropped), fault, start
+                                             and finish (monotonic seconds). counts: total, GET, POST, PATCH, DELETE,
+                                             logins, writes (to monitors), writes_by_kind. max_in_flight: the peak of
+                                             API requests in flight at once, overall (total) and per method.
+  DELETE /_sim/log                           empty the log; the peak starts again from the requests in flight
   GET    /_sim/monitors                      stored monitors (write-only fields included)
   POST   /_sim/monitors                      seed without validation: {"monitors": [{"type", "name", ...}]} -> {"ids"}
   DELETE /_sim/monitors                      forget every monitor (and its blackouts and group entries)
@@ -61,6 +66,7 @@ Control endpoints:
   POST   /_sim/clock                         {"advance": N}: move the clock N seconds forward (tokens keep real time)
   GET    /_sim/faults                        the fault rules; POST {"faults": [rule, ...]} adds; DELETE removes all
   POST   /_sim/expire-tokens                 every issued token stops working (401)
+  GET    /_sim/latency                       {"latency_ms", "jitter_ms"}; POST sets either (reset: the command line's)
   GET    /_sim/dialects                      {"dialects": [...]}: the dialects in use
   POST   /_sim/dialects                      {"dialects": [names]}: use these instead; DELETE: none
   POST   /_sim/reset                         back to the start: no objects, log, faults or tokens, clock on real
@@ -88,6 +94,7 @@ Only the Python standard library is used. Run alertsite_sim.py --help for the op
 import argparse
 import datetime
 import json
+import random
 import secrets
 import socket
 import ssl
@@ -152,7 +159,53 @@ class Tokens:
 
 
 class ApiLog(RequestLog):
-    """The log of API requests: method, path, query, body (passwords of logins masked), status, fault."""
+    """The log of API requests: method, path, query, body (passwords of logins masked), status, fault, and
+    ``start``/``finish`` (monotonic seconds). It also counts the requests in flight (logged, not yet finished),
+    overall (``total``) and per method, and keeps the peak since the log was last cleared."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_flight = {'total': 0}
+        self.max_in_flight = {}
+        self.clear_peak()
+
+    def clear_peak(self):
+        """Start the peak again from the requests in flight now."""
+        with self.lock:
+            self.max_in_flight = dict({'total': 0, 'GET': 0, 'POST': 0, 'PATCH': 0, 'DELETE': 0}, **self.in_flight)
+
+    def add(self, entry):
+        """Log a request that starts now; it is in flight until :meth:`finish`."""
+        entry['start'] = round(time.monotonic(), 6)
+        entry['finish'] = None
+        super().add(entry)
+        with self.lock:
+            for key in ('total', entry['method']):
+                self.in_flight[key] = self.in_flight.get(key, 0) + 1
+                self.max_in_flight[key] = max(self.max_in_flight.get(key, 0), self.in_flight[key])
+        return entry
+
+    def finish(self, entry, status):
+        """Record the status a request got (0 for a dropped connection) and when it finished."""
+        with self.lock:
+            if entry['finish'] is None:
+                entry['finish'] = round(time.monotonic(), 6)
+                for key in ('total', entry['method']):
+                    self.in_flight[key] -= 1
+            entry['status'] = status
+
+    def snapshot(self):
+        """The log, its counters, and ``max_in_flight`` and ``in_flight`` ({"total", "GET", "PATCH", ...})."""
+        result = super().snapshot()
+        with self.lock:
+            result['max_in_flight'] = dict(self.max_in_flight)
+            result['in_flight'] = dict(self.in_flight)
+        return result
+
+    def clear(self):
+        """Empty the log and start the peak of requests in flight again."""
+        super().clear()
+        self.clear_peak()
 
     def count(self, entries):
         """Requests by method, logins, ``writes`` (POST, PATCH and DELETE of monitors) and ``writes_by_kind``
@@ -177,8 +230,10 @@ class State:
     """Everything the simulator remembers. ``lock`` guards the stored objects; tokens, log and faults have
     their own locks. No lock is held while a request waits."""
 
-    def __init__(self, users, token_ttl, max_page_size, dialects=()):
+    def __init__(self, users, token_ttl, max_page_size, dialects=(), latency=(0, 0)):
         self.lock = threading.RLock()
+        self.start_latency = latency
+        self.latency_ms, self.jitter_ms = latency
         self.users = users
         self.max_page_size = max_page_size
         self.start_dialects = set(dialects)
@@ -193,6 +248,16 @@ class State:
         """The simulator's clock: real UTC time (naive datetime) moved forward by ``clock_offset`` seconds."""
         real = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None, microsecond=0)
         return real + datetime.timedelta(seconds=self.clock_offset)
+
+    def latency(self):
+        """The JSON view of the latency settings."""
+        return {'latency_ms': self.latency_ms, 'jitter_ms': self.jitter_ms}
+
+    def reply_delay(self):
+        """Seconds an API request waits before it is handled: the latency plus a random part of the jitter."""
+        with self.lock:
+            latency_ms, jitter_ms = self.latency_ms, self.jitter_ms
+        return (latency_ms + random.uniform(0, jitter_ms)) / 1000.0
 
     def clock(self):
         """The JSON view of the clock."""
@@ -217,13 +282,14 @@ class State:
             return dict((kind.seed_key, kind.seed(data.get(kind.seed_key, []))) for kind in self.kinds.values())
 
     def reset(self):
-        """Forget objects, log, faults and tokens, put the clock back and the dialects of the command line: the
-        state at start (ids start again too)."""
+        """Forget objects, log, faults and tokens, put the clock back and the dialects and latency of the command
+        line: the state at start (ids start again too)."""
         with self.lock:
             for kind in self.kinds.values():
                 kind.restart()
             self.clock_offset = 0.0
             self.dialects = set(self.start_dialects)
+            self.latency_ms, self.jitter_ms = self.start_latency
         self.log.clear()
         self.faults.clear()
         self.tokens.expire()
@@ -327,7 +393,7 @@ class SimHandler(DispatchingHandler):
 
     # API
     def dispatch_api(self, path, query, raw):
-        """Handle an /api/v3 request: log it, apply faults, answer."""
+        """Handle an /api/v3 request: log it, wait the latency (no lock held), apply faults, answer."""
         state = self.state
         method = self.command
         body = None
@@ -348,10 +414,23 @@ class SimHandler(DispatchingHandler):
             'method': method, 'path': path, 'query': query, 'body': logged_body, 'status': None, 'fault': None,
         })
 
-        fault = state.faults.take(method, path)
-        reply = None
+        try:
+            self.answer_api(entry, path, query, body, body_error)
+        finally:
+            state.log.finish(entry, entry['status'])
+
+    def answer_api(self, entry, path, query, body, body_error):
+        """Take the fault that fires (in the order requests arrive), wait the latency, carry out the fault and
+        the request, send the reply; record its status."""
+        state = self.state
+        fault = state.faults.take(self.command, path)
         if fault is not None:
             state.log.update(entry, fault=fault['name'])
+        delay = state.reply_delay()
+        if delay > 0:
+            time.sleep(delay)
+        reply = None
+        if fault is not None:
             if not fault['after']:
                 reply = self.fault_action(fault)
         if reply is None:
@@ -362,10 +441,10 @@ class SimHandler(DispatchingHandler):
                 if fault['after']:
                     reply = self.fault_action(fault) or reply
         if reply is RESET:
-            state.log.update(entry, status=0)
+            state.log.finish(entry, 0)
             self.reset_connection()
             return
-        state.log.update(entry, status=reply.status)
+        state.log.finish(entry, reply.status)
         self.send_reply(reply)
 
     def fault_action(self, fault):
@@ -471,6 +550,10 @@ def parse_args(argv=None):
     parser.add_argument('--max-page-size', type=int, default=100, help='largest page a list returns (default 100)')
     parser.add_argument('--tls-cert', help='PEM certificate (chain) to serve HTTPS')
     parser.add_argument('--tls-key', help='PEM private key for --tls-cert')
+    parser.add_argument('--latency-ms', type=float, default=0, metavar='N',
+                        help='every API request (not the control endpoints) waits N ms before it is handled (default 0)')
+    parser.add_argument('--jitter-ms', type=float, default=0, metavar='M',
+                        help='and a random 0 to M ms more (default 0)')
     parser.add_argument('--dialect', action='append', default=[], choices=sorted(DIALECTS), metavar='NAME',
                         help='answer in this dialect; repeatable: %s' % '; '.join(
                             '%s: %s' % (name, DIALECTS[name]) for name in sorted(DIALECTS)))
@@ -482,6 +565,8 @@ def parse_args(argv=None):
         parser.error('--tls-cert and --tls-key go together')
     if args.max_page_size < 1:
         parser.error('--max-page-size must be at least 1')
+    if args.latency_ms < 0 or args.jitter_ms < 0:
+        parser.error('--latency-ms and --jitter-ms must not be negative')
     users = {}
     for item in args.user or [DEFAULT_USER]:
         name, sep, password = item.partition(':')
@@ -495,7 +580,7 @@ def parse_args(argv=None):
 def main(argv=None):
     """Start the simulator and serve until stopped or the lifetime runs out."""
     args = parse_args(argv)
-    state = State(args.users, args.token_ttl, args.max_page_size, args.dialect)
+    state = State(args.users, args.token_ttl, args.max_page_size, args.dialect, (args.latency_ms, args.jitter_ms))
     if args.seed_file:
         with open(args.seed_file, encoding='utf-8') as handle:
             seed = json.load(handle)

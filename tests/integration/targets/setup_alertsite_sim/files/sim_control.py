@@ -19,6 +19,7 @@ def control_routes(state):
         '/clock': ('GET', 'POST'),
         '/state': ('GET',),
         '/dialects': ('GET', 'POST', 'DELETE'),
+        '/latency': ('GET', 'POST'),
     }
     for path in state.kinds:
         routes['/' + path] = ('GET', 'POST', 'DELETE')
@@ -30,6 +31,18 @@ def object_body(body):
     if not isinstance(body, dict):
         raise ApiError(400, 'request body must be a JSON object')
     return body
+
+
+def set_latency(state, body):
+    """POST /_sim/latency: {"latency_ms": N, "jitter_ms": M}, either may be left out."""
+    values = {}
+    for key in ('latency_ms', 'jitter_ms'):
+        value = body.get(key, getattr(state, key))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ApiError(400, '%s must be a non-negative number' % key, fields=[key])
+        values[key] = value
+    with state.lock:
+        state.latency_ms, state.jitter_ms = values['latency_ms'], values['jitter_ms']
 
 
 def control(state, sub, method, body):
@@ -67,6 +80,10 @@ def control(state, sub, method, body):
             with state.lock:
                 state.dialects = names
         return Reply(200, {'dialects': sorted(state.dialects)})
+    elif sub == '/latency':
+        if method == 'POST':
+            set_latency(state, body)
+        return Reply(200, state.latency())
     elif sub == '/state':
         return Reply(200, state.stored())
     elif sub == '/clock':
