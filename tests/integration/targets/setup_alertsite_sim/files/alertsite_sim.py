@@ -7,20 +7,22 @@
 The API lives under /api/v3 and implements the subset of the API the collection drives: access tokens,
 and listing, reading, deleting, creating and editing monitors (TCP, email server, round-trip email, ping,
 DNS and website), blackouts, alert recipients and recipient groups.
-Control endpoints under /_sim (no authentication, never logged, no faults) expose a request log, the
-stored objects, fault injection rules and resets, so tests can check exactly what a module sent and how it
-copes with throttling, server errors, timeouts and dropped connections.
+Control endpoints under /_sim (no authentication, never logged, no faults, no latency) expose a request
+log, the stored objects, fault injection rules, the clock, dialects, latency and resets, so tests can check
+exactly what a module sent and how it copes with throttling, server errors, timeouts, dropped connections,
+slow replies and the readings of the API that the reference leaves open.
 
 Files beside this one, one per concern:
-  test_server.py     server options, threading server, request log, serving loop (shared with forward_proxy.py)
-  sim_store.py       replies and errors, field checks, paging, the generic store of one kind of object
-  sim_monitors.py    monitors
-  sim_blackouts.py   blackouts (maintenance windows)
-  sim_recipients.py  alert recipients
+  test_server.py           server options, threading server, request log, serving loop (shared with
+                           forward_proxy.py)
+  sim_store.py             replies and errors, field checks, paging, the generic store of one kind of object
+  sim_monitors.py          monitors
+  sim_blackouts.py         blackouts (maintenance windows)
+  sim_recipients.py        alert recipients
   sim_recipient_groups.py  recipient groups
-  sim_faults.py      fault rules
-  sim_dialects.py    the dialects
-  sim_control.py     the control endpoints
+  sim_faults.py            fault rules
+  sim_dialects.py          the dialects
+  sim_control.py           the control endpoints
 
 API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; errors come as
 {"errors": [{"code", "message", "fields"}]}; creates and edits answer 200 {"id": "<string>"}, deletes 204):
@@ -35,7 +37,8 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
   POST   /blackouts, GET/PATCH/DELETE /blackouts/{id}
                                              one-time (from_date, thru_date in the future) or recurring (start_day,
                                              start_time, end_day, end_time); PATCH only recurring; DELETE not of
-                                             ended one-time windows; dates in UTC on the simulator's clock
+                                             ended one-time windows; dates are read in UTC on the simulator's
+                                             clock (the real API's time zone is not documented)
   GET    /recipients                         filters type (Availability, Performance), method_id, limit, offset
   POST   /recipients, GET/PATCH/DELETE /recipients/{id}
                                              password write-only (GET shows null); PagerDuty (14) not creatable
@@ -70,7 +73,7 @@ Control endpoints:
   GET    /_sim/dialects                      {"dialects": [...]}: the dialects in use
   POST   /_sim/dialects                      {"dialects": [names]}: use these instead; DELETE: none
   POST   /_sim/reset                         back to the start: no objects, log, faults or tokens, clock on real
-                                             time, the dialects of the command line; ids restart
+                                             time, the dialects and latency of the command line; ids restart
 
 Dialects (--dialect NAME, repeatable, or /_sim/dialects), readings of what the reference leaves unknown;
 see sim_dialects.py:
@@ -88,7 +91,10 @@ Fault rule keys (POST /_sim/faults), see sim_faults.py: name, method (GET, POST,
 path (regular expression), times (default 1), skip, status, retry_after, delay (seconds), reset (drop the
 connection), body (html, empty or garbage), no_metadata, expire_token, after (carry the request out first).
 
-Only the Python standard library is used. Run alertsite_sim.py --help for the options.
+Lists never return more than --max-page-size items a page. With --latency-ms (and --jitter-ms) every API
+request waits before it is handled, holding no lock, so concurrent requests overlap (see max_in_flight).
+
+Only the Python standard library is used; --help lists the options.
 """
 
 import argparse
@@ -555,8 +561,7 @@ def parse_args(argv=None):
     parser.add_argument('--jitter-ms', type=float, default=0, metavar='M',
                         help='and a random 0 to M ms more (default 0)')
     parser.add_argument('--dialect', action='append', default=[], choices=sorted(DIALECTS), metavar='NAME',
-                        help='answer in this dialect; repeatable: %s' % '; '.join(
-                            '%s: %s' % (name, DIALECTS[name]) for name in sorted(DIALECTS)))
+                        help='answer in this dialect (repeatable): %s' % ', '.join(sorted(DIALECTS)))
     parser.add_argument('--seed-file', help='JSON file to load at start, as the control API seeds: {"monitors": [...], '
                                             '"recipients": [...], "blackouts": [...], "notifier_groups": [...]} '
                                             '(a bare list holds monitors)')
