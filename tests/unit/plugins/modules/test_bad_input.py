@@ -60,6 +60,8 @@ TABLES = [
     ('recipient_group.yml', 'bad_input_recipient_group', 'alertsite_recipient_group'),
     ('recipient_info.yml', 'bad_input_recipient_info', 'alertsite_recipient_info'),
     ('recipient_info.yml', 'bad_input_recipient_group_info', 'alertsite_recipient_group_info'),
+    ('blackout.yml', 'bad_input_blackout', 'alertsite_blackout'),
+    ('blackout.yml', 'bad_input_blackout_info', 'alertsite_blackout_info'),
 ]
 LOOKUP_TABLES = [
     ('bad_input_tcp_lookup', 'alertsite_tcp_monitor'),
