@@ -4,10 +4,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Extra check (run by tests/utils/run-tests.sh): ansible-lint --offline --profile production over the
-# collection with the committed .ansible-lint: the role roles/monitors, the playbooks of docs/examples/ and
+# collection with the committed .ansible-lint: the roles of roles/, the playbooks of docs/examples/ and
 # any other playbook outside tests/, plus galaxy.yml, meta/ and changelogs/. .ansible-lint excludes tests/
 # (ansible-test's yamllint covers the integration targets), tests/output and .ansible.
-# The check also makes sure that ansible-lint syntax-checked the role and every example playbook.
+# The check also makes sure that ansible-lint syntax-checked every role and every playbook of docs/examples/ and
+# playbooks/.
 set -euo pipefail
 
 # shellcheck source=common.bash
@@ -25,9 +26,15 @@ check_run 600 ansible-lint --offline --profile production --nocolor -v -c .ansib
 
 summary="$(grep -E '^Passed: ' "$CHECK_LOG" | tail -n1)" || check_fail "ansible-lint printed no 'Passed:' summary"
 missing=()
-grep -q 'syntax check on role roles/monitors\b' "$CHECK_LOG" || missing+=("roles/monitors")
-for playbook in docs/examples/*.yml; do
+for role in roles/*/; do
+    role="${role%/}"
+    [ -d "$role" ] || continue
+    grep -q "syntax check on role $role\b" "$CHECK_LOG" || missing+=("$role")
+done
+# the playbooks among docs/examples/*.yml and playbooks/*.yml (a play list; vars files are not syntax-checked)
+for playbook in docs/examples/*.yml playbooks/*.yml; do
     [ -f "$playbook" ] || continue
+    grep -qE '^- +(name|hosts|import_playbook|ansible\.builtin\.import_playbook):' "$playbook" || continue
     grep -qF "syntax check on playbook $playbook " "$CHECK_LOG" || missing+=("$playbook")
 done
 [ "${#missing[@]}" -eq 0 ] || check_fail "ansible-lint did not syntax-check: ${missing[*]}"
