@@ -56,6 +56,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import Field, as_int
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
 from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
+from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.references import reference_problems, resolve_references
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, ResourceKind
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT
@@ -334,7 +335,7 @@ def describe(api_type, values):
     weekly = values.get('persistent') is True or values.get('start_day') is not None
     words = ['one-time' if once else 'weekly' if weekly else '', '%s blackout' % api_type if api_type else 'blackout']
     label = ' '.join(word for word in words if word)
-    if values.get('note') and once:
+    if values.get('note') and not weekly:  # a one-time window's note names it
         label += " '%s'" % values['note']
     if values.get('assoc_id') is not None:
         label += ' of %s %s' % (target_noun(api_type), values['assoc_id'])
@@ -848,6 +849,10 @@ def run_blackout_module():
         except AlertSiteError as exc:
             errors.append(exc)
             failures.append('reading the windows back: %s' % exc)
+    for outcome in (outcome for outcomes in all_outcomes for outcome in outcomes):
+        if not isinstance(outcome, FailedOutcome):
+            for warning in outcome_warnings(outcome, module.check_mode):
+                module.warn(warning)
     for target in targets:
         for obj in target.ended:
             module.warn('%s ended at %s and cannot be deleted: the API keeps past one-time blackouts'

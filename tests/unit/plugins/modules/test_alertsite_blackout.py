@@ -235,3 +235,24 @@ def test_recipients_by_name(capsys):
     result, failed = run(session, capsys, type='Notifier', recipients=[{'name': 'On-call phone'}],
                          start='2030-07-01 00:00', minutes=20160, note='holiday')
     assert not failed and not result['changed'] and session.writes() == []
+
+
+def test_a_value_the_api_did_not_keep_is_warned_about(capsys):
+    session = FakeSession(token_reply(), page([]), (200, {'id': '4001'}), (200, dict(WEEKLY_ON_API, note='patchin')))
+    result, failed = run(session, capsys, **WEEKLY)
+    assert not failed and result['changed']
+    assert 'note: the API did not keep the value sent' in str(result['warnings'])
+
+
+def test_absent_by_note_when_nothing_matches_names_the_note(capsys):
+    session = FakeSession(token_reply(), page([WEEKLY_ON_API]))
+    result, failed = run(session, capsys, type='Monitor', monitors=[{'id': 100001}], note='deploy 7', state='absent')
+    assert not failed and not result['changed'] and session.writes() == []
+    assert result['msg'] == "No Monitor blackout 'deploy 7' of monitor 100001 exists: nothing to delete"
+
+
+def test_absent_by_note_alone_deletes_weekly_windows_with_that_note_too(capsys):
+    session = FakeSession(token_reply(), page([WEEKLY_ON_API, dict(WEEKLY_ON_API, id=4005, note='other')]), (204, None))
+    result, failed = run(session, capsys, type='Monitor', monitors=[{'id': 100001}], note='patching', state='absent')
+    assert not failed and result['changed']
+    assert session.writes() == [('DELETE', '/blackouts/4001')]
