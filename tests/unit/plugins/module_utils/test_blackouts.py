@@ -198,8 +198,9 @@ def params(**values):
 def test_a_weekly_request_by_day_names_and_minutes():
     request = Request(params(start_day='Saturday', start_time='23:00', minutes=180, note='backup'), NOON)
     assert request.problems == [] and request.mode == 'weekly'
-    assert dict(request.values_for(5)) == {'assoc_id': 5, 'type': 'Monitor', 'persistent': True, 'start_day': 7,
-                                          'start_time': '23:00', 'end_day': 1, 'end_time': '02:00', 'note': 'backup'}
+    assert dict(request.values_for(5)) == {
+        'assoc_id': 5, 'type': 'Monitor', 'persistent': True, 'start_day': 7, 'start_time': '23:00', 'end_day': 1,
+        'end_time': '02:00', 'note': 'backup'}
 
 
 def test_a_dated_request_is_normalised_to_the_api_form():

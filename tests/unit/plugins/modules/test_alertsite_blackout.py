@@ -41,13 +41,18 @@ def frozen_clock(monkeypatch):
     monkeypatch.setattr(blackouts, 'utc_now', lambda: NOON)
 
 
-def run(session, capsys, **args):
-    return run_module(main, dict(AUTH, **args), session, capsys)
+def run(session, capsys, *layers, **args):
+    """Run the module with the connection, then each dict of ``layers``, then ``args`` as its arguments."""
+    merged = dict(AUTH)
+    for layer in layers:
+        merged.update(layer)
+    merged.update(args)
+    return run_module(main, merged, session, capsys)
 
 
 def test_weekly_window_create_sends_one_post_with_what_was_set(capsys):
     session = FakeSession(token_reply(), page([]), (200, {'id': '4001'}), (200, WEEKLY_ON_API))
-    result, failed = run(session, capsys, _ansible_diff=True, **WEEKLY)
+    result, failed = run(session, capsys, WEEKLY, _ansible_diff=True)
     assert not failed and result['changed']
     assert session.calls() == [('POST', '/access-tokens'), ('GET', '/blackouts'), ('POST', '/blackouts'),
                                ('GET', '/blackouts/4001')]
@@ -62,7 +67,7 @@ def test_weekly_window_create_sends_one_post_with_what_was_set(capsys):
 
 def test_weekly_window_rerun_writes_nothing(capsys):
     session = FakeSession(token_reply(), page([WEEKLY_ON_API, dict(WEEKLY_ON_API, id=4009, start_time='03:00')]))
-    result, failed = run(session, capsys, **dict(WEEKLY, start_time='2:00', end_day='sun'))
+    result, failed = run(session, capsys, WEEKLY, start_time='2:00', end_day='sun')
     assert not failed and not result['changed']
     assert session.writes() == []
     assert result['msg'] == 'weekly Monitor blackout of monitor 100001, Sunday 02:00 to Sunday 04:00 (id 4001) is up to date'
@@ -71,7 +76,7 @@ def test_weekly_window_rerun_writes_nothing(capsys):
 def test_weekly_window_note_change_is_one_patch_with_only_the_note(capsys):
     session = FakeSession(token_reply(), page([WEEKLY_ON_API]), (200, {'id': '4001'}),
                           (200, dict(WEEKLY_ON_API, note='patching v2')))
-    result, failed = run(session, capsys, _ansible_diff=True, **dict(WEEKLY, note='patching v2'))
+    result, failed = run(session, capsys, WEEKLY, _ansible_diff=True, note='patching v2')
     assert not failed and result['changed']
     assert session.writes() == [('PATCH', '/blackouts/4001')]
     assert session.requests[2]['json'] == {'note': 'patching v2'}
@@ -107,13 +112,13 @@ def test_a_one_time_change_that_cannot_start_in_the_future_is_refused_before_any
 
 def test_absent_deletes_and_absent_again_writes_nothing(capsys):
     session = FakeSession(token_reply(), page([WEEKLY_ON_API]), (204, None))
-    result, failed = run(session, capsys, state='absent', **WEEKLY)
+    result, failed = run(session, capsys, WEEKLY, state='absent')
     assert not failed and result['changed'] and result['blackouts'] == []
     assert session.writes() == [('DELETE', '/blackouts/4001')]
     assert result['msg'].startswith('Deleted weekly Monitor blackout')
 
     session = FakeSession(token_reply(), page([]))
-    result, failed = run(session, capsys, state='absent', **WEEKLY)
+    result, failed = run(session, capsys, WEEKLY, state='absent')
     assert not failed and not result['changed'] and session.writes() == []
     assert result['msg'] == 'No weekly Monitor blackout of monitor 100001, Sunday 02:00 to Sunday 04:00 exists: nothing to delete'
 
@@ -123,7 +128,7 @@ def test_named_window_from_now_twice_is_one_post(capsys, monkeypatch):
     deploy = dict(type='Alert', monitors=[{'name': 'web', 'type': 'tcp'}], start='now', minutes=30, note='deploy 1234')
     monitors = page([{'id': 100001, 'type': 'tcp', 'name': 'web'}])
     session = FakeSession(token_reply(), monitors, page([ENDED_ON_API]), (200, {'id': '4020'}), (200, created))
-    result, failed = run(session, capsys, **deploy)
+    result, failed = run(session, capsys, deploy)
     assert not failed and result['changed']
     assert session.calls()[1:3] == [('GET', '/monitors'), ('GET', '/blackouts')]
     assert session.writes() == [('POST', '/blackouts')]
@@ -134,7 +139,7 @@ def test_named_window_from_now_twice_is_one_post(capsys, monkeypatch):
     later = NOON + datetime.timedelta(minutes=5)
     session = FakeSession(token_reply(), monitors, page([ENDED_ON_API, created]))
     monkeypatch.setattr(blackouts, 'utc_now', lambda: later)
-    result, failed = run(session, capsys, **deploy)
+    result, failed = run(session, capsys, deploy)
     assert not failed and not result['changed'] and session.writes() == []
     assert result['blackouts'] == [created]
 
@@ -179,7 +184,7 @@ def test_a_past_window_is_refused_before_any_request(capsys):
 
 def test_an_ambiguous_monitor_name_is_refused_without_writes(capsys):
     session = FakeSession(token_reply(), page([{'id': 1, 'type': 'tcp', 'name': 'web'}, {'id': 2, 'type': 'tcp', 'name': 'web'}]))
-    result, failed = run(session, capsys, **dict(WEEKLY, monitors=[{'name': 'web', 'type': 'tcp'}]))
+    result, failed = run(session, capsys, WEEKLY, monitors=[{'name': 'web', 'type': 'tcp'}])
     assert failed and result['msg'] == "monitors[0]: 2 tcp monitors are named 'web' (ids 1, 2): give the id instead"
     assert session.calls() == [('POST', '/access-tokens'), ('GET', '/monitors')]
 
@@ -188,7 +193,7 @@ def test_many_monitors_one_post_each_and_one_listing_to_read_back(capsys):
     ids = [100001, 100002, 100003]
     stored = [dict(WEEKLY_ON_API, id=4100 + n, assoc_id=assoc_id) for n, assoc_id in enumerate(ids)]
     session = FakeSession(token_reply(), page([stored[0]]), (200, {'id': '4101'}), (200, {'id': '4102'}), page(stored))
-    result, failed = run(session, capsys, parallel_writes=1, **dict(WEEKLY, monitors=[{'id': i} for i in ids]))
+    result, failed = run(session, capsys, WEEKLY, parallel_writes=1, monitors=[{'id': i} for i in ids])
     assert not failed and result['changed']
     assert session.writes() == [('POST', '/blackouts'), ('POST', '/blackouts')]
     assert [request['json']['assoc_id'] for request in session.requests if request['url'].endswith('/blackouts')
@@ -203,7 +208,7 @@ def test_many_monitors_in_parallel(capsys):
     ids = list(range(200001, 200007))
     session = FakeSession(token_reply(), page([]), *[(200, {'id': str(4200 + n)}) for n in range(6)])
     session.add(page([dict(WEEKLY_ON_API, id=4200 + n, assoc_id=i) for n, i in enumerate(ids)]))
-    result, failed = run(session, capsys, **dict(WEEKLY, monitors=[{'id': i} for i in ids]))
+    result, failed = run(session, capsys, WEEKLY, monitors=[{'id': i} for i in ids])
     assert not failed
     assert sorted(request['json']['assoc_id'] for request in session.requests if request['method'] == 'POST'
                   and request['json'] and 'assoc_id' in request['json']) == ids
@@ -213,7 +218,7 @@ def test_many_monitors_in_parallel(capsys):
 def test_a_failed_write_keeps_status_and_api_errors(capsys):
     error = {'errors': [{'code': 400, 'fields': ['assoc_id'], 'message': 'unknown monitor'}]}
     session = FakeSession(token_reply(), page([]), (400, error))
-    result, failed = run(session, capsys, **dict(WEEKLY, monitors=[{'id': 999}]))
+    result, failed = run(session, capsys, WEEKLY, monitors=[{'id': 999}])
     assert failed and result['status'] == 400 and result['api_errors'] == ['assoc_id: unknown monitor']
     assert result['msg'] == 'POST /blackouts failed with HTTP 400: assoc_id: unknown monitor'
     assert 'Sup3rSecret!' not in str(result)
@@ -239,7 +244,7 @@ def test_recipients_by_name(capsys):
 
 def test_a_value_the_api_did_not_keep_is_warned_about(capsys):
     session = FakeSession(token_reply(), page([]), (200, {'id': '4001'}), (200, dict(WEEKLY_ON_API, note='patchin')))
-    result, failed = run(session, capsys, **WEEKLY)
+    result, failed = run(session, capsys, WEEKLY)
     assert not failed and result['changed']
     assert 'note: the API did not keep the value sent' in str(result['warnings'])
 
