@@ -55,6 +55,7 @@ BACKOFF_BASE = 0.5      # seconds; doubled for each further attempt
 BACKOFF_CAP = 10.0      # the longest backoff between two attempts
 RETRY_AFTER_CAP = 60.0  # the longest Retry-After we honour
 
+
 class AlertSiteError(Exception):
     """A request that failed for good: the message is ready for ``fail_json``.
 

@@ -100,12 +100,22 @@ def test_the_report_of_ignored_offset_and_ignored_limit():
 
 def test_the_report_of_refused_paging():
     refused = FakeResponse(400, {'errors': [{'code': 400, 'message': 'unsupported query parameter', 'fields': ['limit']}]})
-    status, text, dummy = checked(refused, refused, page([TCP_MONITOR], 1), refused)
+    status, text, session = checked(refused, refused, page([TCP_MONITOR], 1), refused, page([TCP_MONITOR], 1),
+                                    FakeResponse(200, TCP_MONITOR))
     assert status == 0
     assert 'limit=2&offset=0: HTTP 400 naming limit/offset' in text
     assert 'Reading: the API refuses limit/offset (or one of them); without them it answers 1 results' in text
-    assert 'tcp: listing failed: HTTP 400 naming limit/offset' in text
+    # the type's listing with limit=1 is refused too: it is made without paging
+    assert [r['params'] for r in session.requests[4:6]] == [{'type': 'tcp', 'limit': 1}, {'type': 'tcp'}]
+    assert 'the listed item has the same keys and JSON types' in text
     assert 'unsupported query parameter' not in text
+
+
+def test_a_type_whose_listing_fails_says_so():
+    failing = FakeResponse(403, {'errors': [{'code': 403, 'message': 'web-443 is not yours'}]})
+    status, text, session = checked(page([]), page([]), page([]), failing)
+    assert status == 0
+    assert 'tcp: listing failed: HTTP 403' in text
 
 
 def test_an_account_with_too_few_monitors_to_judge_paging():
