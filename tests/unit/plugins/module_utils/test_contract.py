@@ -11,9 +11,13 @@ __metaclass__ = type
 import io
 
 import pytest
+import requests
 
+from ansible_collections.community.alertsite.plugins.module_utils import contract
 from ansible_collections.community.alertsite.plugins.module_utils.contract import ContractCheck, json_type, run, shape
+from ansible_collections.community.alertsite.plugins.module_utils.fields import Field
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ROUNDTRIP, TCP
+from ansible_collections.community.alertsite.plugins.module_utils.readback import shown
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeResponse, FakeSession, page
 
 SECRETS = ('s3cret-pass', 'abcdef0123456789', '100001', '100002', 'web-443', 'host.example.net', 'rt@example.net')
@@ -25,14 +29,14 @@ RT_MONITOR = {'id': 100002, 'type': 'email-round-trip', 'name': 'rt', 'email': '
 ENV = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_USERNAME': 'u', 'ALERTSITE_PASSWORD': 's3cret-pass'}
 
 
-def checked(*replies, **kinds):
+def checked(*replies, **options):
+    """Run the check against ``replies`` (after the login) with ``options`` kinds (default only TCP) and env."""
     session = FakeSession(FakeResponse(200, {'access_token': 'abcdef0123456789'}), *replies)
     out = io.StringIO()
-    from ansible_collections.community.alertsite.plugins.module_utils import contract
     original = contract.KIND_OF_TYPE
-    contract.KIND_OF_TYPE = kinds or {'tcp': TCP}
+    contract.KIND_OF_TYPE = options.get('kinds', {'tcp': TCP})
     try:
-        status = run(ENV, out, session=session)
+        status = run(options.get('env', ENV), out, session=session)
     finally:
         contract.KIND_OF_TYPE = original
     text = ' '.join(out.getvalue().split())  # long lines are wrapped
@@ -126,7 +130,7 @@ def test_an_account_with_too_few_monitors_to_judge_paging():
 
 def test_write_only_fields_returned_by_get_are_named_without_their_value():
     status, text, dummy = checked(page([]), page([]), page([]), page([RT_MONITOR]), FakeResponse(200, RT_MONITOR),
-                                  **{'email-round-trip': ROUNDTRIP})
+                                  kinds={'email-round-trip': ROUNDTRIP})
     assert 'write-only fields returned by GET (values not shown): email_password' in text
     assert 'declared fields of another JSON type: interval: string of digits (declared integer)' in text
     assert 'masked' not in text
@@ -190,3 +194,30 @@ def test_an_unexpected_error_shows_only_its_kind(monkeypatch):
     assert run(ENV, out, session=session) == 1
     assert out.getvalue().splitlines()[-1] == 'The contract check stopped on an unexpected ValueError'
     assert 'host.example.net' not in out.getvalue()
+
+
+def test_odd_replies_are_reported_by_their_shape():
+    status, text, dummy = checked(
+        FakeResponse(200, {'results': [TCP_MONITOR, RT_MONITOR, TCP_MONITOR]}),  # no metadata; a repeated item
+        FakeResponse(200, {'monitors': {}}),  # not a list
+        FakeResponse(403, {'errors': [{'message': 'no'}]}),
+        page([TCP_MONITOR]), FakeResponse(200, ['not', 'an', 'object']))
+    assert status == 0
+    assert 'Listing: GET /monitors?limit=2&offset=0 -> object {results: array}' in text
+    assert 'limit=2&offset=2: not a list: object {monitors: empty object}' in text
+    assert 'without limit and offset: HTTP 403' in text
+    assert 'Reading: listing fails' in text
+    assert 'tcp: GET /monitors/{id} answered array of 3 string' in text
+
+
+def test_a_count_smaller_than_its_page_and_a_request_without_reply():
+    status, text, dummy = checked(
+        page([TCP_MONITOR, RT_MONITOR], 1), page([dict(TCP_MONITOR, id=100003)], 1), page([TCP_MONITOR] * 3, 1),
+        requests.exceptions.ConnectTimeout('host.example.net:443'), env=dict(ENV, ALERTSITE_API_RETRIES='0'))
+    assert 'count: smaller than its page' in text
+    assert 'tcp: listing failed: no reply (connection, TLS or timeout failure)' in text
+
+
+def test_shown_never_shows_a_secret():
+    assert shown(Field('token', secret=True), 's3cret-pass') == 'a secret value'
+    assert shown(Field('port', 'int'), 443) == '443'
