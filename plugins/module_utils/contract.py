@@ -35,6 +35,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.client import 
     AlertSiteClient,
     AlertSiteError,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.connection import api_url_of, token_of
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
 from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
 
@@ -390,10 +391,10 @@ def environment_problems(environ):
 
 def client_from_environment(environ, session=None):
     """The client the modules would make from the same ALERTSITE_* variables."""
-    return AlertSiteClient(api_url=environ.get('ALERTSITE_API_URL') or DEFAULT_API_URL,
+    return AlertSiteClient(api_url=api_url_of({'api_url': environ.get('ALERTSITE_API_URL')}),
                            username=environ.get('ALERTSITE_USERNAME') or None,
                            password=environ.get('ALERTSITE_PASSWORD') or None,
-                           access_token=environ.get('ALERTSITE_ACCESS_TOKEN') or None,
+                           access_token=token_of({'access_token': environ.get('ALERTSITE_ACCESS_TOKEN')}) or None,
                            validate_certs=environ.get('ALERTSITE_VALIDATE_CERTS', 'true').lower() in ('1', 'true', 'yes', 'on'),
                            ca_path=environ.get('ALERTSITE_CA_PATH') or None,
                            timeout=int(environ.get('ALERTSITE_API_TIMEOUT') or 30),

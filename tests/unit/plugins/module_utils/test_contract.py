@@ -221,3 +221,12 @@ def test_a_count_smaller_than_its_page_and_a_request_without_reply():
 def test_shown_never_shows_a_secret():
     assert shown(Field('token', secret=True), 's3cret-pass') == 'a secret value'
     assert shown(Field('port', 'int'), 443) == '443'
+
+
+def test_the_environment_is_read_as_the_modules_read_it():
+    client = contract.client_from_environment({'ALERTSITE_API_URL': '', 'ALERTSITE_ACCESS_TOKEN': 'Bearer abcdef0123456789',
+                                               'ALERTSITE_VALIDATE_CERTS': 'false', 'ALERTSITE_API_TIMEOUT': '7'},
+                                              session=FakeSession())
+    assert client.api_url == 'https://api.alertsite.com/api/v3'
+    assert client.token == 'abcdef0123456789'
+    assert client.verify is False and client.timeout == 7 and client.retries == 3
