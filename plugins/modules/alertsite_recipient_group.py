@@ -50,8 +50,8 @@ options:
   monitors:
     description:
       - The monitors whose alerts the group routes; at least one. Required to create a group.
-      - Each item is V({id: ...}) or V({name: ..., type: ...}) with the monitor's API type (V(tcp), V(website-ssl),
-        ...), and optionally O(monitors[].step_number).
+      - Each item gives O(monitors[].id), or O(monitors[].name) and O(monitors[].type) (the monitor's API type, such
+        as V(tcp) or V(website-ssl)), and optionally O(monitors[].step_number).
     type: list
     elements: dict
     suboptions:
@@ -72,7 +72,7 @@ options:
   recipients:
     description:
       - The recipients the alerts go to; at least one. Required to create a group.
-      - Each item is V({id: ...}) or V({name: ...}).
+      - Each item gives O(recipients[].id) or O(recipients[].name).
     type: list
     elements: dict
     suboptions:
