@@ -365,7 +365,8 @@ def read_back(client, outcomes, index, module):
     held = sum(1 for obj in index.objects if obj.get('type') in types)
     created = sum(1 for outcome in written if outcome.plan.action == 'create')
     pages = max(1, int(math.ceil(float(held + created) / getattr(index, 'page_size', PAGE_SIZE))))
-    if len(written) <= pages:
+    # at the same cost, the listing wins after a create: it also shows a namesake created at the same time
+    if len(written) < pages or len(written) == pages and not created:
         for outcome in written:
             outcome.object = get_object(client, outcome.plan.kind, outcome.object_id, missing_ok=False)
         return
@@ -383,9 +384,10 @@ def read_back(client, outcomes, index, module):
                                          outcome.plan.kind.label(outcome.plan.api_type, twin, twin.get('id'))))
 
 
-def converge(client, plans, index, module, workers):
+def converge(client, plans, index, module, workers, state='merged'):
     """Creates and updates first; deletions only when every create and update succeeded; then the read-back.
-    Returns the outcomes in the order of ``plans``."""
+    Returns the outcomes in the order of ``plans``. With ``state=deleted`` every definition is a deletion, so
+    one that cannot be planned (namesakes) fails alone and the others are still deleted."""
     outcomes = [None] * len(plans)
     writes = [position for position, plan in enumerate(plans)
               if not isinstance(plan, Unplanned) and plan.action in ('create', 'update', 'none')]
@@ -395,7 +397,8 @@ def converge(client, plans, index, module, workers):
             outcomes[position] = FailedOutcome(plan, plan.error)
     for position, outcome in zip(writes, write_all(client, [plans[p] for p in writes], module.check_mode, workers)):
         outcomes[position] = outcome
-    failures = [outcome for outcome in outcomes if outcome is not None and getattr(outcome, 'error', None)]
+    failures = [outcome for outcome in outcomes if outcome is not None and getattr(outcome, 'error', None)
+                and not (state == 'deleted' and isinstance(outcome.plan, Unplanned))]
     if failures:
         reason = ('not deleted: %d create(s) or update(s) of this task failed, and deletions only run when all '
                   'succeed' % len(failures))
@@ -457,7 +460,7 @@ def run_bulk_module():
             module.exit_json(changed=False, gathered=gathered,
                              msg='gathered %d monitor%s' % (len(gathered), '' if len(gathered) == 1 else 's'))
         plans = plan_bulk(config, state, index, set(types), params['update_password'])
-        outcomes = converge(client, plans, index, module, params['parallel_writes'])
+        outcomes = converge(client, plans, index, module, params['parallel_writes'], state)
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     results = outcome_results(outcomes)

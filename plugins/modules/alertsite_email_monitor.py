@@ -77,6 +77,114 @@ monitor:
       monitor. Empty after O(state=absent).
   returned: always
   type: dict
+  contains:
+    id:
+      description: The id of the monitor; compare it as a string, since some API replies write it as one.
+      type: int
+      sample: 100002
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: email-smtp
+    billing_plancode:
+      description: O(billing_plancode) as the API holds it.
+      type: str
+      sample: UBM - A/A
+    name:
+      description: O(name) as the API holds it.
+      type: str
+      sample: mx-submission
+    interval:
+      description: O(interval) as the API holds it.
+      type: int
+      sample: 15
+    timeout:
+      description: O(timeout) as the API holds it.
+      type: int
+      sample: 30
+    enabled:
+      description: O(enabled) as the API holds it.
+      type: bool
+      sample: true
+    locations:
+      description: The monitoring locations, each with C(id), C(name) and C(region).
+      type: list
+      elements: dict
+      sample: [{id: 10, name: Fort Lauderdale (FL), region: 1}]
+      contains:
+        id:
+          description: The location's id.
+          type: int
+          sample: 10
+        name:
+          description: The location's name.
+          type: str
+          sample: Fort Lauderdale (FL)
+        region:
+          description: The location's region.
+          type: int
+          sample: 1
+    home_location:
+      description: O(home_location) as the API holds it.
+      type: int
+      sample: 10
+    mode:
+      description: O(mode) as the API holds it.
+      type: str
+      sample: Primary
+    monitor_location_count:
+      description: O(monitor_location_count) as the API holds it.
+      type: int
+      sample: 1
+    note:
+      description: O(note) as the API holds it.
+      type: str
+      sample: ''
+    alert_note:
+      description: O(alert_note) as the API holds it.
+      type: str
+      sample: ''
+    notify_on_error:
+      description: O(notify_on_error) as the API holds it.
+      type: bool
+      sample: true
+    retry_on_failure:
+      description: O(retry_on_failure) as the API holds it.
+      type: bool
+      sample: true
+    rotate_locations:
+      description: O(rotate_locations) as the API holds it.
+      type: bool
+      sample: true
+    traceroute_on_error:
+      description: O(traceroute_on_error) as the API holds it.
+      type: bool
+      sample: true
+    allow_internal_testing:
+      description: O(allow_internal_testing) as the API holds it.
+      type: bool
+      sample: true
+    hostname:
+      description: O(hostname) as the API holds it.
+      type: str
+      sample: smtp.example.com
+    port:
+      description: O(port) as the API holds it.
+      type: int
+      sample: 587
+    ipv4:
+      description: O(ipv4) as the API holds it.
+      type: str
+      sample: ''
+    resolve_dns:
+      description: O(resolve_dns) as the API holds it.
+      type: bool
+      sample: true
+    blackout_ids:
+      description: Ids of the maintenance windows (blackouts) of the monitor, read-only.
+      type: list
+      elements: str
+      sample: []
   sample:
     id: 100002
     type: email-smtp

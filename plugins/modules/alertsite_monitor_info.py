@@ -68,6 +68,19 @@ monitors:
   returned: always
   type: list
   elements: dict
+  contains:
+    id:
+      description: The monitor's id.
+      type: int
+      sample: 100001
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: tcp
+    name:
+      description: The monitor's name; the other keys are the monitor's fields as the API returns them, secrets removed.
+      type: str
+      sample: web-443
   sample:
     - id: 100001
       type: tcp

@@ -112,7 +112,7 @@ options:
           - The id of an existing monitor, to choose one of several monitors of the same type and name, or to
             rename a monitor (O(config[].name) is then its new name). RV(gathered) sets it where names repeat.
           - A definition whose monitor cannot be told (two monitors answer to its name, an unknown id, a rename
-            onto a name in use) fails alone: the other definitions are still converged.
+            onto a name in use) fails alone, and the other definitions are still converged.
         type: str
       billing_plancode:
         description: Billing plan, for example V(UBM - A/A). Required to create a monitor.
@@ -286,6 +286,28 @@ before:
   returned: when the task talked to the API, except with O(state=gathered)
   type: list
   elements: dict
+  contains:
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: tcp
+    id:
+      description: The monitor's id, present where another monitor of the same type has the same name.
+      type: str
+      sample: "100001"
+    name:
+      description: The monitor's name.
+      type: str
+      sample: web-443
+    billing_plancode:
+      description: The billing plan; like every other option of O(config) the monitor holds, in the O(config) format.
+      type: str
+      sample: UBM - A/A
+    locations:
+      description: The ids of the monitoring locations.
+      type: list
+      elements: int
+      sample: [10, 20]
   sample:
     - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}
 after:
@@ -295,6 +317,28 @@ after:
   returned: when the task talked to the API, except with O(state=gathered)
   type: list
   elements: dict
+  contains:
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: tcp
+    id:
+      description: The monitor's id, present where another monitor of the same type has the same name.
+      type: str
+      sample: "100001"
+    name:
+      description: The monitor's name.
+      type: str
+      sample: web-443
+    billing_plancode:
+      description: The billing plan; like every other option of O(config) the monitor holds, in the O(config) format.
+      type: str
+      sample: UBM - A/A
+    locations:
+      description: The ids of the monitoring locations.
+      type: list
+      elements: int
+      sample: [10, 20]
   sample:
     - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 8443}
 commands:
@@ -316,6 +360,11 @@ commands:
       description: The request body (absent for C(DELETE)); secrets shown as C(********).
       type: dict
       sample: {port: 8443}
+      contains:
+        port:
+          description: Like every field sent, named as the API names it.
+          type: int
+          sample: 8443
   sample:
     - {method: PATCH, path: /monitors/tcp/100001, body: {port: 8443}}
 rendered:
@@ -323,6 +372,24 @@ rendered:
   returned: when O(state=rendered)
   type: list
   elements: dict
+  contains:
+    method:
+      description: C(POST), C(PATCH) or C(DELETE).
+      type: str
+      sample: POST
+    path:
+      description: The request path below the API URL.
+      type: str
+      sample: /monitors/tcp
+    body:
+      description: The request body (absent for C(DELETE)), secrets shown as C(********).
+      type: dict
+      sample: {name: web-443, port: 443}
+      contains:
+        name:
+          description: Like every field sent, named as the API names it.
+          type: str
+          sample: web-443
   sample:
     - {method: POST, path: /monitors/tcp, body: {name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}}
 parsed:
@@ -330,6 +397,28 @@ parsed:
   returned: when O(state=parsed)
   type: list
   elements: dict
+  contains:
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: tcp
+    id:
+      description: The monitor's id, present where another monitor of the same type has the same name.
+      type: str
+      sample: "100001"
+    name:
+      description: The monitor's name.
+      type: str
+      sample: web-443
+    billing_plancode:
+      description: The billing plan; like every other option of O(config) the monitor holds, in the O(config) format.
+      type: str
+      sample: UBM - A/A
+    locations:
+      description: The ids of the monitoring locations.
+      type: list
+      elements: int
+      sample: [10, 20]
   sample:
     - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}
 status:
@@ -377,6 +466,19 @@ results:
     monitor:
       description: The monitor as the API holds it afterwards (predicted in check mode; empty once deleted).
       type: dict
+      contains:
+        id:
+          description: The monitor's id.
+          type: int
+          sample: 100001
+        type:
+          description: The API type of the monitor.
+          type: str
+          sample: tcp
+        name:
+          description: The monitor's name; the other keys are the monitor's fields as the API returns them.
+          type: str
+          sample: web-443
       sample: {id: 100001, type: tcp, name: web-443, port: 8443}
     failed:
       description: Present and true when this monitor's plan or write failed; RV(results[].msg) says why.
@@ -397,6 +499,28 @@ gathered:
   returned: when O(state=gathered)
   type: list
   elements: dict
+  contains:
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: tcp
+    id:
+      description: The monitor's id, present where another monitor of the same type has the same name.
+      type: str
+      sample: "100001"
+    name:
+      description: The monitor's name.
+      type: str
+      sample: web-443
+    billing_plancode:
+      description: The billing plan; like every other option of O(config) the monitor holds, in the O(config) format.
+      type: str
+      sample: UBM - A/A
+    locations:
+      description: The ids of the monitoring locations.
+      type: list
+      elements: int
+      sample: [10, 20]
   sample:
     - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443, enabled: true}
 msg:

@@ -95,6 +95,114 @@ monitor:
       monitor. Empty after O(state=absent). Never holds the mailbox password.
   returned: always
   type: dict
+  contains:
+    id:
+      description: The id of the monitor; compare it as a string, since some API replies write it as one.
+      type: int
+      sample: 100003
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: email-round-trip
+    billing_plancode:
+      description: O(billing_plancode) as the API holds it.
+      type: str
+      sample: UBM - A/A
+    name:
+      description: O(name) as the API holds it.
+      type: str
+      sample: mail-roundtrip
+    interval:
+      description: O(interval) as the API holds it.
+      type: int
+      sample: 15
+    timeout:
+      description: O(timeout) as the API holds it.
+      type: int
+      sample: 300
+    enabled:
+      description: O(enabled) as the API holds it.
+      type: bool
+      sample: true
+    locations:
+      description: The monitoring locations, each with C(id), C(name) and C(region).
+      type: list
+      elements: dict
+      sample: [{id: 10, name: Fort Lauderdale (FL), region: 1}]
+      contains:
+        id:
+          description: The location's id.
+          type: int
+          sample: 10
+        name:
+          description: The location's name.
+          type: str
+          sample: Fort Lauderdale (FL)
+        region:
+          description: The location's region.
+          type: int
+          sample: 1
+    home_location:
+      description: O(home_location) as the API holds it.
+      type: int
+      sample: 1
+    mode:
+      description: O(mode) as the API holds it.
+      type: str
+      sample: ''
+    monitor_location_count:
+      description: O(monitor_location_count) as the API holds it.
+      type: int
+      sample: 1
+    note:
+      description: O(note) as the API holds it.
+      type: str
+      sample: ''
+    alert_note:
+      description: O(alert_note) as the API holds it.
+      type: str
+      sample: ''
+    notify_on_error:
+      description: O(notify_on_error) as the API holds it.
+      type: bool
+      sample: true
+    retry_on_failure:
+      description: O(retry_on_failure) as the API holds it.
+      type: bool
+      sample: true
+    rotate_locations:
+      description: O(rotate_locations) as the API holds it.
+      type: bool
+      sample: true
+    traceroute_on_error:
+      description: O(traceroute_on_error) as the API holds it.
+      type: bool
+      sample: true
+    allow_internal_testing:
+      description: O(allow_internal_testing) as the API holds it.
+      type: bool
+      sample: true
+    smtp_hostname:
+      description: O(smtp_hostname) as the API holds it.
+      type: str
+      sample: smtps://smtp.example.com:465
+    pop3_hostname:
+      description: O(pop3_hostname) as the API holds it.
+      type: str
+      sample: pop3s://mail.example.com:995
+    email:
+      description: O(email) as the API holds it.
+      type: str
+      sample: monitor@example.com
+    email_username:
+      description: O(email_username) as the API holds it.
+      type: str
+      sample: monitor
+    blackout_ids:
+      description: Ids of the maintenance windows (blackouts) of the monitor, read-only.
+      type: list
+      elements: str
+      sample: []
   sample:
     id: 100003
     type: email-round-trip

@@ -138,6 +138,138 @@ monitor:
       monitor. Empty after O(state=absent).
   returned: always
   type: dict
+  contains:
+    id:
+      description: The id of the monitor; compare it as a string, since some API replies write it as one.
+      type: int
+      sample: 100005
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: website-ssl
+    billing_plancode:
+      description: O(billing_plancode) as the API holds it.
+      type: str
+      sample: UBM - A/A
+    name:
+      description: O(name) as the API holds it.
+      type: str
+      sample: shop-home
+    interval:
+      description: O(interval) as the API holds it.
+      type: int
+      sample: 10
+    timeout:
+      description: O(timeout) as the API holds it.
+      type: int
+      sample: 30
+    enabled:
+      description: O(enabled) as the API holds it.
+      type: bool
+      sample: true
+    locations:
+      description: The monitoring locations, each with C(id), C(name) and C(region).
+      type: list
+      elements: dict
+      sample: [{id: 10, name: Fort Lauderdale (FL), region: 1}, {id: 20, name: Atlanta (GA), region: 1}]
+      contains:
+        id:
+          description: The location's id.
+          type: int
+          sample: 10
+        name:
+          description: The location's name.
+          type: str
+          sample: Fort Lauderdale (FL)
+        region:
+          description: The location's region.
+          type: int
+          sample: 1
+    home_location:
+      description: O(home_location) as the API holds it.
+      type: int
+      sample: 10
+    mode:
+      description: O(mode) as the API holds it.
+      type: str
+      sample: Primary
+    monitor_location_count:
+      description: O(monitor_location_count) as the API holds it.
+      type: int
+      sample: 1
+    note:
+      description: O(note) as the API holds it.
+      type: str
+      sample: ''
+    alert_note:
+      description: O(alert_note) as the API holds it.
+      type: str
+      sample: ''
+    notify_on_error:
+      description: O(notify_on_error) as the API holds it.
+      type: bool
+      sample: true
+    retry_on_failure:
+      description: O(retry_on_failure) as the API holds it.
+      type: bool
+      sample: true
+    rotate_locations:
+      description: O(rotate_locations) as the API holds it.
+      type: bool
+      sample: false
+    traceroute_on_error:
+      description: O(traceroute_on_error) as the API holds it.
+      type: bool
+      sample: false
+    allow_internal_testing:
+      description: O(allow_internal_testing) as the API holds it.
+      type: bool
+      sample: true
+    url:
+      description: O(url) as the API holds it.
+      type: str
+      sample: https://www.example.com/
+    check_fullpage_missing_objects:
+      description: O(check_fullpage_missing_objects) as the API holds it.
+      type: bool
+      sample: true
+    check_fullpage_object_sizes:
+      description: O(check_fullpage_object_sizes) as the API holds it.
+      type: bool
+      sample: false
+    fullpage_object_timeout:
+      description: O(fullpage_object_timeout) as the API holds it.
+      type: int
+      sample: 1
+    notify_on_fullpage_errors:
+      description: O(notify_on_fullpage_errors) as the API holds it.
+      type: bool
+      sample: true
+    keyword_string:
+      description: O(keyword_string) as the API holds it.
+      type: str
+      sample: Welcome
+    keyword_match_type:
+      description: O(keyword_match_type) as the API holds it.
+      type: str
+      sample: Plain Text
+    keyword_match_invert:
+      description: O(keyword_match_invert) as the API holds it.
+      type: bool
+      sample: false
+    use_ssl_version:
+      description: O(use_ssl_version) as the API holds it.
+      type: int
+      sample: 1
+    check_ssl_expiration_dates:
+      description: O(check_ssl_expiration_dates) as the API holds it.
+      type: str
+      sample: Expired
+    blackout_ids:
+      description: Ids of the maintenance windows (blackouts) of the monitor, read-only.
+      type: list
+      elements: str
+      sample: []
   sample:
     id: 100005
     type: website-ssl
