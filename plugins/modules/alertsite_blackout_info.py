@@ -117,6 +117,59 @@ blackouts:
   returned: always
   type: list
   elements: dict
+  contains:
+    id:
+      description: The id of the window.
+      type: int
+      sample: 4001
+    type:
+      description: What it silences, C(Monitor), C(Alert) or C(Notifier).
+      type: str
+      sample: Monitor
+    assoc_id:
+      description: The id of the monitor (C(Monitor), C(Alert)) or recipient (C(Notifier)) it silences.
+      type: int
+      sample: 100001
+    persistent:
+      description: True for a weekly window, false for a one-time window.
+      type: bool
+      sample: true
+    from_date:
+      description: Start of a one-time window, C(YYYY-MM-DD HH:MM:SS), null for a weekly one.
+      type: str
+      sample: null
+    thru_date:
+      description: End of a one-time window, null for a weekly one.
+      type: str
+      sample: null
+    start_day:
+      description: First day of a weekly window, 1-7 with Sunday 1.
+      type: int
+      sample: 1
+    start_time:
+      description: Start time of a weekly window, C(hh:mm).
+      type: str
+      sample: 02:00
+    end_day:
+      description: Last day of a weekly window, 1-7 with Sunday 1.
+      type: int
+      sample: 1
+    end_time:
+      description: End time of a weekly window, C(hh:mm).
+      type: str
+      sample: 04:00
+    note:
+      description: The note (which also names a deploy window).
+      type: str
+      sample: weekly patching
+    login:
+      description: Who created the window; read-only.
+      type: str
+      sample: ops@example.com
+    date_added:
+      description: When the window was created, ISO 8601 UTC; read-only.
+      type: str
+      sample: '2026-12-02T17:30:00Z'
   sample:
     - id: 4001
       type: Monitor
