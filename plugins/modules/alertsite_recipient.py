@@ -190,22 +190,79 @@ recipient:
       recipient. Empty after O(state=absent). Never holds the password.
   returned: always
   type: dict
-  sample:
-    id: 500001
-    name: oncall-mail
-    method_id: 12
-    method_description: E-mail (HTML format)
-    recipient: oncall@example.com
-    username: ""
-    availability_alert: true
-    notify_on_clear: true
-    attach_screen_capture: false
-    attach_server_response: false
-    start_threshold: 1
-    stop_threshold: 10
-    performance_alert: false
-    blackout_ids: null
-    notifier_groups: null
+  sample: {id: 200001, name: oncall-mail, method_id: 12, method_description: E-mail (HTML format), recipient: oncall@example.com,
+           username: '', notify_on_clear: true, start_threshold: 1, stop_threshold: 10, notifier_groups: null}
+  contains:
+    id:
+      description: The recipient's id.
+      type: int
+      sample: 200001
+    name:
+      description: O(name) as the API holds it.
+      type: str
+      sample: oncall-mail
+    method_id:
+      description: The method's number (V(12) is C(email_html)); see O(method_id).
+      type: int
+      sample: 12
+    method_description:
+      description: The API's description of the method.
+      type: str
+      sample: E-mail (HTML format)
+    recipient:
+      description: Where alerts go.
+      type: str
+      sample: oncall@example.com
+    username:
+      description: The recipient's login (the option O(recipient_username)).
+      type: str
+      sample: ""
+    availability_alert:
+      description: Whether availability alerts are sent.
+      type: bool
+      sample: true
+    notify_on_clear:
+      description: Whether the recipient is told when an error clears.
+      type: bool
+      sample: true
+    attach_screen_capture:
+      description: Whether a screen capture is attached.
+      type: bool
+      sample: false
+    attach_server_response:
+      description: Whether the server's response is attached.
+      type: bool
+      sample: false
+    start_threshold:
+      description: Consecutive errors before the first alert.
+      type: int
+      sample: 1
+    stop_threshold:
+      description: Alerts sent while an error lasts.
+      type: int
+      sample: 10
+    performance_alert:
+      description: Whether performance alerts are sent.
+      type: bool
+      sample: false
+    performance_alert_type:
+      description: The kind of performance alert.
+      type: str
+      sample: "20"
+    repeat_performance_alerts:
+      description: Whether performance alerts are repeated.
+      type: bool
+      sample: false
+    blackout_ids:
+      description: Ids of the recipient's blackouts, or null when none.
+      type: list
+      elements: str
+      sample: null
+    notifier_groups:
+      description: Ids of the recipient groups the recipient is in, or null when none.
+      type: list
+      elements: str
+      sample: ["400001"]
 msg:
   description:
     - What was done (or, in check mode, would be done), in one sentence; a deleted recipient's groups are named.

@@ -141,16 +141,93 @@ recipient_group:
       adds); in check mode, the predicted group. Empty after O(state=absent).
   returned: always
   type: dict
-  sample:
-    id: 600001
-    name: payments
-    is_default: false
+  sample: {id: 400001, name: payments, is_default: false, monitors: [{id: 100001, step_number: 0, name: pay-api, step_name: null}],
+           recipients: [{id: 200001, name: payments-oncall, recipient: payments@example.com}], errortypes: [], templates: []}
+  contains:
+    id:
+      description: The group's id.
+      type: int
+      sample: 400001
+    name:
+      description: O(name) as the API holds it.
+      type: str
+      sample: payments
+    is_default:
+      description: Whether this is the account's default recipient group.
+      type: bool
+      sample: false
     monitors:
-      - {id: 100001, step_number: 0, name: pay-api, step_name: ""}
+      description: The monitors whose alerts the group routes.
+      type: list
+      elements: dict
+      sample: [{id: 100001, step_number: 0, name: pay-api, step_name: null}]
+      contains:
+        id:
+          description: The monitor's id.
+          type: int
+          sample: 100001
+        step_number:
+          description: V(0) for the whole monitor, else the step.
+          type: int
+          sample: 0
+        name:
+          description: The monitor's name (read only).
+          type: str
+          sample: pay-api
+        step_name:
+          description: The step's name (read only), null for the whole monitor.
+          type: str
+          sample: null
     recipients:
-      - {id: 500001, name: payments-oncall, recipient: payments@example.com}
-    errortypes: []
-    templates: []
+      description: The recipients the alerts go to.
+      type: list
+      elements: dict
+      sample: [{id: 200001, name: payments-oncall, recipient: payments@example.com}]
+      contains:
+        id:
+          description: The recipient's id.
+          type: int
+          sample: 200001
+        name:
+          description: The recipient's name (read only).
+          type: str
+          sample: payments-oncall
+        recipient:
+          description: Where the recipient's alerts go (read only).
+          type: str
+          sample: payments@example.com
+    errortypes:
+      description: The error codes the group routes; empty for every error.
+      type: list
+      elements: dict
+      sample: [{id: 1, description: TCP Connection Failed}]
+      contains:
+        id:
+          description: The AlertSite error code.
+          type: int
+          sample: 1
+        description:
+          description: What the code means (read only).
+          type: str
+          sample: TCP Connection Failed
+    templates:
+      description: The custom alert templates of the group.
+      type: list
+      elements: dict
+      sample: [{id: 14, name: Slack alert, alert_description_short: Site Error JSON}]
+      contains:
+        id:
+          description: The template's id.
+          type: int
+          sample: 14
+        name:
+          description: The template's name (read only).
+          type: str
+          sample: Slack alert
+        alert_description_short:
+          description: The template's short alert description (read only).
+          type: str
+          sample: Site Error JSON
 msg:
   description:
     - What was done (or, in check mode, would be done), in one sentence; says when the group became (or stopped
