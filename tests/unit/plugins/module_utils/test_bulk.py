@@ -178,8 +178,8 @@ def test_parsed_turns_a_listing_into_config():
     listing = {'metadata': {'resultset': {'count': 2}}, 'results': EXISTING}
     for running_config in (listing, json.dumps(listing), EXISTING):
         monitors = parse_running_config(running_config)
-        assert gathered_definitions(monitors, ['tcp'])[0] == {'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com',
-                                                               'port': 443, 'note': 'keep me'}
+        expected = {'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com', 'port': 443, 'note': 'keep me'}
+        assert gathered_definitions(monitors, ['tcp'])[0] == expected
     for bad in ('{not json', {'results': 'x'}, 5):
         try:
             parse_running_config(bad)

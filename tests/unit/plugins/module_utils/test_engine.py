@@ -307,8 +307,9 @@ def test_public_monitor_drops_secrets():
 
 
 def test_commands_mask_secrets():
-    create = plan_object(ROUNDTRIP, 'email-round-trip', {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's',
-                                                          'pop3_hostname': 'p', 'email': 'a@b.c', 'email_password': 'pw'}, None)
+    wanted = {'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's', 'pop3_hostname': 'p', 'email': 'a@b.c',
+              'email_password': 'pw'}
+    create = plan_object(ROUNDTRIP, 'email-round-trip', wanted, None)
     command = plan_command(create)
     assert command['method'] == 'POST' and command['path'] == '/monitors/email-round-trip'
     assert command['body']['email_password'] == SECRET_MASK and command['body']['name'] == 'rt'
