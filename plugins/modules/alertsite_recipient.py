@@ -126,7 +126,9 @@ options:
   remote_commands:
     description:
       - Whether the recipient may send remote commands.
-      - The vendor's reference does not show it on read; when the API does not return it, it cannot be compared.
+      - The vendor's reference does not show it on read. When the API does not return it, it cannot be compared, and
+        it is handled like O(recipient_password) - sent when the recipient is created, and to an existing one only
+        with O(update_password=always); the module warns when it leaves it unsent.
     type: bool
 notes:
   - Only the options you set are compared and sent; every other setting of the recipient is left as it is.

@@ -182,3 +182,17 @@ def test_names_with_surrounding_space_are_refused(capsys):
     result, failed = run_module(main, dict(HOOK, name=' chat-hook'), session, capsys)
     assert failed and session.requests == []
     assert result['msg'] == "name must not start or end with white space, got ' chat-hook'"
+
+
+def test_remote_commands_that_does_not_read_back_is_sent_only_with_always(capsys):
+    args = dict(AUTH, name='oncall', remote_commands=True)
+    session = FakeSession(token_reply(), page([MAIL_ON_API]), (200, MAIL_ON_API))
+    result, failed = run_module(main, args, session, capsys)
+    assert not failed and result['changed'] is False and session.writes() == []
+    assert [warning['event']['msg'] if isinstance(warning, dict) else warning for warning in result['warnings']] == [
+        "remote_commands: the API does not return it, so it cannot be compared with what recipient 'oncall' "
+        "(id 500002) holds, and it was not sent; set update_password=always to send it"]
+    session = FakeSession(token_reply(), page([MAIL_ON_API]), (200, MAIL_ON_API), (200, {'id': '500002'}), (200, MAIL_ON_API))
+    result, failed = run_module(main, dict(args, update_password='always'), session, capsys)
+    assert not failed and session.writes() == [('PATCH', '/recipients/500002')]
+    assert session.requests[3]['json'] == {'remote_commands': True}
