@@ -308,3 +308,15 @@ def test_a_429_pauses_every_thread_of_the_client(fake_client):
     client, session = fake_client(FakeResponse(429, {'errors': []}, headers={'Retry-After': '3'}), (200, {'id': '1'}))
     client.patch('/monitors/tcp/1', {'port': 1})
     assert client.waits == [3.0] and client._paused_until > 0
+
+
+def test_a_namesake_created_at_the_same_time_is_warned_about(capsys):
+    new = [{'type': 'tcp', 'name': 'race-%s' % letter, 'billing_plancode': 'P', 'hostname': 'h', 'port': 1} for letter in 'ab']
+    listed = [dict(new[0], id=7), dict(new[0], id=8), dict(new[1], id=9)]
+    session = FakeSession(token_reply(), page([]), (200, {'id': '7'}), (200, {'id': '9'}), page(listed))
+    result, failed = run_module(main, dict(AUTH, parallel_writes=1, config=new), session, capsys)
+    assert not failed and [r['id'] for r in result['results']] == ['7', '9']
+    assert session.calls()[-1] == ('GET', '/monitors')
+    warnings = [item['event']['msg'] if isinstance(item, dict) else item for item in result['warnings']]
+    assert warnings == ["tcp monitor 'race-a' (id 7) was created, and tcp monitor 'race-a' (id 8) exists too: another run "
+                        "created it at the same time; delete one (by id)"]
