@@ -1,27 +1,77 @@
 # Copyright (c) community.alertsite contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Fleet benchmark: a loop over alertsite_tcp_monitor against the role community.alertsite.monitors.
-
-For each fleet size N, one AlertSite API simulator is started and seeded with N TCP monitors; then four
-playbooks run against it, each from the same freshly seeded state:
-
-  loop, in sync        one alertsite_tcp_monitor task looping over the N definitions, nothing to change
-  bulk, in sync        the role community.alertsite.monitors with the same N definitions
-  loop, 10% changed    the loop after a new port in 10% of the definitions
-  bulk, 10% changed    the role with the same change
-
-Each measurement records the wall time of ansible-playbook and the request counts of the simulator log
-(cleared before each run). It checks from that log that every changed monitor got exactly one PATCH
-holding only the new port, that nothing was written when in sync and that no request failed, and that
-Ansible reported exactly the changed monitors as changed. The bulk path in sync must also stay within
-2 + pages requests, pages = ceil(N / PAGE_SIZE) with the client's PAGE_SIZE (100).
+"""Fleet benchmark: the bulk path (role community.alertsite.monitors, module alertsite_monitors) against the
+AlertSite API simulator, with and without network latency, and optionally a loop over alertsite_tcp_monitor.
 
 Run it through tests/bench/run.sh, which provides the venv and an installed build of the collection::
 
-    bash tests/bench/run.sh [--sizes 50,200,500] [--json FILE]
+    bash tests/bench/run.sh                       # the default run below (about 2 minutes on 2 idle cores)
+    bash tests/bench/run.sh --loop-sizes 50,200   # and the loop against the bulk path at these sizes
 
-The exit status is 1 when a check or a playbook fails, 2 when the benchmark cannot run at all.
+What one run measures (the default; every dimension is an option):
+
+  latency grid   N = --sizes (500) monitors, 0% and --changed-percent (10%) changed, for every latency of
+                 --latencies (0 and 100 ms) and every value of --parallel-writes (1 and 4, the default of the
+                 module and the role): the role with that parallel_writes;
+  memory         N = --memory-sizes (500 and 5,000), in sync, latency 0, parallel_writes 4: the bulk module's
+                 peak memory, requests and wall time, to show that the cost grows with pages, not with N^2
+                 (a scenario the grid already holds is measured once);
+  loop vs bulk   N = --loop-sizes (none by default), latency 0: one alertsite_tcp_monitor task looping over the
+                 N definitions against the role (parallel_writes 4), in sync and changed, and their ratios.
+
+Each (N, latency) gets its own simulator, started with --latency-ms (and --jitter-ms): every API request waits
+that long before it is handled, holding no lock, so concurrent requests overlap as they would over a network.
+Each scenario starts from the same freshly seeded state (a reset, N TCP monitors seeded, an empty log); the
+changed scenarios give a new port to an evenly spread share of the definitions.
+
+The columns, per scenario:
+
+  wall s       wall time of ansible-playbook (start-up, templating and the module included)
+  +sync s      changed scenarios: wall time minus that of the same N, latency and parallel_writes in sync
+  API s        from the first request's arrival to the last one's reply, from the simulator's log
+  requests     the simulator's count, then by method: logins (POST /access-tokens), GETs, PATCHes, and other
+               writes (creates, deletes: always 0 here)
+  limit        the physical limit: 1 login + pages + changed writes, pages = ceil(N / page size); nothing can
+               converge with fewer requests. req/lim = requests / limit. The bulk path reads the written types
+               back with one more paged listing (or a GET per written monitor when that is fewer requests), so
+               its changed runs send up to 1 + 2 x pages + writes.
+  crit         the critical path: the requests that must wait on each other, from what the client sent:
+                   crit = logins + listing pages + ceil(writes / parallel_writes) + read-back requests
+               The login gives the token every other request needs; the listing is paged one page after the
+               other; the plan needs the whole listing, so the writes start after its last page; the writes do
+               not depend on each other and go out on parallel_writes threads, so they take
+               ceil(writes / parallel_writes) round trips; the read-back waits for the writes and is paged (or
+               read by id) one request after the other. Listing pages are the GETs that arrived before the
+               first write, read-back requests the GETs after it. In the loop every request waits on the one
+               before (crit = requests).
+  wall/crit    wall time / (crit x latency), latency = --latency-ms + --jitter-ms / 2 (the mean): 1.0 would be
+               a run that costs exactly its chain of round trips; the rest is what the run spends besides
+               waiting on the network (ansible-playbook start-up, the module's Python, threads on shared
+               cores). n/a at latency 0.
+  PATCH peak   the most PATCHes in flight at once (max_in_flight of the simulator's log)
+  RSS MB       the bulk module's peak resident memory, ru_maxrss of the module process (see below)
+
+Memory: the bulk scenarios run with ansible_python_interpreter set to a small wrapper (written into the
+benchmark's temporary directory) that forks, executes the real Python with Ansible's arguments (the
+AnsiballZ payload, which runs the module in that same process), waits for it with os.wait4() and appends the
+child's ru_maxrss to a file. The kernel keeps that peak for the whole life of the process, so nothing is missed
+between two samples, as polling /proc could, and the reply the module prints at its very end is counted. The
+figure is at least the wrapper's own resident size at the fork (a Python started with -I -S, a few MB), far
+below a module's. The wrapper costs one small Python start per module run (tens of ms); the loop scenarios,
+which start the module N times, run without it and show no memory.
+
+Checks, in every scenario, from the simulator's log and Ansible's output (the exit status is 1 if one fails):
+every changed monitor got exactly one PATCH holding only its new port; nothing was written when in sync and no
+other write was sent; no request failed; Ansible reported exactly the changed monitors as changed; the
+playbook succeeded. For the bulk path also: in sync, the requests are exactly 1 login + pages (pages =
+ceil(N / page size), one more when N is exactly one page, as the client then cannot tell the end from a count
+equal to the page); changed, at most 1 + 2 x pages + writes; and with parallel_writes >= 3 at a latency
+above 0, at least min(3, changed) PATCHes were in flight at once. Timings are printed, never asserted (the
+targets of issue 13 are printed as measured, met or not, without changing the exit status).
+
+The exit status is 0 when every check held, 1 when a check or a playbook failed, 2 when the benchmark cannot
+run at all.
 """
 
 import argparse
@@ -37,10 +87,16 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import OrderedDict, namedtuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SIMULATOR = os.path.join(HERE, os.pardir, 'integration', 'targets', 'setup_alertsite_sim', 'files', 'alertsite_sim.py')
-DEFAULT_SIZES = '50,200,500'
+DEFAULT_SIZES = '500'
+DEFAULT_LATENCIES = '0,100'
+DEFAULT_PARALLEL = '1,4'
+DEFAULT_MEMORY_SIZES = '500,5000'
+DEFAULT_LOOP_SIZES = ''
+MODULE_PARALLEL_WRITES = 4  # the default of the module's parallel_writes and the role's variable
 SIM_USER = 'demo'
 SIM_PASSWORD = 'demo-password'
 FALLBACK_PAGE_SIZE = 100  # PAGE_SIZE of plugins/module_utils/client.py, when it cannot be read
@@ -49,14 +105,17 @@ CHANGED_PORT = 30000      # ... and on CHANGED_PORT + i once changed
 MAX_SIZE = 65535 - CHANGED_PORT
 REPORT_MARKER = 'BENCH_CHANGED:'
 COUNT_NAMES = ('total', 'logins', 'GET', 'POST', 'PATCH', 'DELETE', 'writes')
+LOGIN_PATH = '/api/v3/access-tokens'
+# targets of issue 13, printed with what was measured (never asserted)
+TARGET_LATENCY = 100
+TARGET_SIZE = 500
+TARGET_EXTRA_SECONDS = 3.0
+TARGET_PEAK = 3
+TARGET_MEMORY_SIZE = 5000
+TARGET_MEMORY_MB = 100
 
-# (key, mode, changed): the order in which they run for each size
-SCENARIOS = (
-    ('loop-in-sync', 'loop', False),
-    ('bulk-in-sync', 'bulk', False),
-    ('loop-changed', 'loop', True),
-    ('bulk-changed', 'bulk', True),
-)
+# One measurement: mode 'bulk' or 'loop', fleet size, latency (ms), parallel_writes (bulk), changed or in sync.
+Scenario = namedtuple('Scenario', 'mode n latency parallel changed')
 
 LOOP_PLAYBOOK = '''---
 - name: Fleet benchmark, one alertsite_tcp_monitor task looping over the monitors
@@ -97,11 +156,41 @@ BULK_PLAYBOOK = '''---
         name: community.alertsite.monitors
       vars:
         alertsite_monitors: "{{ bench_monitors }}"
+        alertsite_monitors_parallel_writes: "{{ bench_parallel_writes }}"
 
     - name: Report the monitors Ansible saw change
       ansible.builtin.debug:
         msg: "MARKER{{ alertsite_monitors_result.results | selectattr('changed') | map(attribute='name') | join(',') }}"
 '''.replace('MARKER', REPORT_MARKER)
+
+# The interpreter wrapper of the bulk scenarios (see "Memory" above); formatted with python, real, records.
+RSS_WRAPPER = '''#!{python} -IS
+"""Run the real Python with these arguments as a child; append its peak RSS (ru_maxrss, KiB) to a file."""
+import json
+import os
+import sys
+
+REAL = {real!r}
+RECORDS = {records!r}
+
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(REAL, [REAL] + sys.argv[1:])
+    finally:
+        os._exit(127)
+while True:
+    try:
+        status, usage = os.wait4(pid, 0)[1:]
+        break
+    except InterruptedError:
+        continue
+with open(RECORDS, 'a', encoding='utf-8') as handle:
+    handle.write(json.dumps({{'script': os.path.basename(sys.argv[1]) if len(sys.argv) > 1 else '-',
+                              'maxrss_kb': usage.ru_maxrss}}) + '\\n')
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+'''
 
 
 class BenchError(Exception):
@@ -119,21 +208,33 @@ def format_number(value):
     return f'{value:f}'.rstrip('0').rstrip('.')
 
 
-def scenario_label(key, percent):
-    """'loop-in-sync' -> 'loop, in sync'; 'bulk-changed' -> 'bulk, 10% changed'."""
-    mode, _sep, state = key.partition('-')
-    return f"{mode}, {'in sync' if state == 'in-sync' else format_number(percent) + '% changed'}"
+def state_label(changed, percent):
+    """'in sync' or '10% changed'."""
+    return f'{format_number(percent)}% changed' if changed else 'in sync'
+
+
+def scenario_label(scenario, percent):
+    """'bulk, N=500, 100 ms, parallel_writes 4, 10% changed'."""
+    parts = [scenario.mode, f'N={scenario.n}', f'{scenario.latency} ms']
+    if scenario.mode == 'bulk':
+        parts.append(f'parallel_writes {scenario.parallel}')
+    parts.append(state_label(scenario.changed, percent))
+    return ', '.join(parts)
 
 
 # -- the simulator ---------------------------------------------------------------------------------------------
+# Everything that starts, drives and stops the simulator is here (a candidate for tests/utils/simctl.py): the
+# rest of the benchmark only uses start(), api_url, reseed(), clear_log(), read_log() and stop().
 
 class Simulator:
     """One simulator process in its own temporary directory; stop() ends it and removes the directory."""
 
-    def __init__(self, script, lifetime, page_size):
+    def __init__(self, script, lifetime, page_size, latency_ms=0, jitter_ms=0):
         self.script = script
         self.lifetime = lifetime
         self.page_size = page_size
+        self.latency_ms = latency_ms
+        self.jitter_ms = jitter_ms
         self.workdir = None
         self.process = None
         self.port = None
@@ -155,7 +256,8 @@ class Simulator:
         port_file = os.path.join(self.workdir, 'sim.port')
         command = [sys.executable, self.script, '--port', '0', '--port-file', port_file,
                    '--pid-file', os.path.join(self.workdir, 'sim.pid'), '--lifetime', str(int(self.lifetime)),
-                   '--max-page-size', str(self.page_size)]
+                   '--max-page-size', str(self.page_size),
+                   '--latency-ms', str(self.latency_ms), '--jitter-ms', str(self.jitter_ms)]
         with open(os.path.join(self.workdir, 'sim.out'), 'wb') as output:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output,  # pylint: disable=consider-using-with
                                             stderr=subprocess.STDOUT)
@@ -170,9 +272,17 @@ class Simulator:
                 text = ''
             if text.isdigit():
                 self.port = int(text)
+                self.check_latency()
                 return
             time.sleep(0.05)
         raise BenchError(f'the simulator did not report its port within 20 seconds: {self.output()}')
+
+    def check_latency(self):
+        """Fail when the simulator does not hold the latency it was started with."""
+        reply = self.control('GET', '/latency')
+        wanted = {'latency_ms': self.latency_ms, 'jitter_ms': self.jitter_ms}
+        if not isinstance(reply, dict) or any(reply.get(key) != value for key, value in wanted.items()):
+            raise BenchError(f'the simulator reports latency {reply!r}, expected {wanted!r}')
 
     def output(self):
         """What the simulator printed so far."""
@@ -203,19 +313,28 @@ class Simulator:
         if data is not None:
             request.add_header('Content-Type', 'application/json')
         try:
-            with self.opener.open(request, timeout=60) as reply:
+            with self.opener.open(request, timeout=120) as reply:
                 return json.loads(reply.read().decode('utf-8') or 'null')
         except (urllib.error.URLError, OSError, ValueError) as exc:
             raise BenchError(f'{method} /_sim{path} failed: {exc}') from exc
 
     def reseed(self, monitors):
-        """Go back to the start state (no monitors, empty log, no tokens), then seed; return {name: id}."""
+        """Go back to the start state (no monitors, empty log, no tokens, the command line's latency), then seed;
+        return {name: id}."""
         self.control('POST', '/reset')
         reply = self.control('POST', '/monitors', {'monitors': monitors})
         ids = reply.get('ids') if isinstance(reply, dict) else None
         if not isinstance(ids, list) or len(ids) != len(monitors):
             raise BenchError(f'seeding {len(monitors)} monitors returned {reply!r}')
         return {monitor['name']: monitor_id for monitor, monitor_id in zip(monitors, ids)}
+
+    def clear_log(self):
+        """Empty the request log (and the peak of requests in flight)."""
+        self.control('DELETE', '/log')
+
+    def read_log(self):
+        """The request log: requests (with start and finish), counts, max_in_flight."""
+        return self.control('GET', '/log')
 
 
 # -- the fleet -------------------------------------------------------------------------------------------------
@@ -246,6 +365,17 @@ def with_changes(monitors, indexes):
     for index in indexes:
         result[index]['port'] = CHANGED_PORT + index
     return result
+
+
+def pages_of(size, page_size):
+    """Listing pages of N monitors: ceil(N / page size)."""
+    return max(1, math.ceil(size / page_size))
+
+
+def listing_requests(size, page_size):
+    """The GETs the client needs to list N monitors: one more than the pages when N is exactly one page, as a
+    full page whose count equals its length may be followed by more (client.get_all)."""
+    return pages_of(size, page_size) + (1 if size == page_size else 0)
 
 
 # -- checks ----------------------------------------------------------------------------------------------------
@@ -287,6 +417,29 @@ def request_problems(sim_log, expected):
     return problems + patch_problems(patches, expected)
 
 
+def bulk_problems(scenario, figures, changed, page_size):
+    """Problems of the bulk path's request counts and overlap."""
+    counts = figures['counts']
+    problems = []
+    listing = listing_requests(scenario.n, page_size)
+    if not scenario.changed:
+        if (counts['total'], counts['logins'], counts['GET']) != (1 + listing, 1, listing):
+            problems.append(f"in sync: {counts['total']} requests ({counts['logins']} login(s), {counts['GET']} GET(s)), "
+                            f'expected exactly 1 login + {listing} listing page(s)')
+    else:
+        bound = 1 + 2 * pages_of(scenario.n, page_size) + changed
+        if counts['total'] > bound:
+            problems.append(f"{counts['total']} requests, more than 1 login + 2 x pages + writes = {bound}")
+        if scenario.latency > 0 and scenario.parallel >= TARGET_PEAK:
+            least = min(TARGET_PEAK, changed)
+            if figures['patch_peak'] < least:
+                problems.append(f"at most {figures['patch_peak']} PATCH(es) in flight at once with parallel_writes "
+                                f'{scenario.parallel} and {scenario.latency} ms latency, expected at least {least}')
+    if figures['rss_kb'] is None:
+        problems.append("the module's peak memory was not recorded")
+    return problems
+
+
 def reported_problems(reported, expected_names):
     """Problems of the monitors Ansible reported as changed (None: no report was printed)."""
     if reported is None:
@@ -309,6 +462,64 @@ def parse_report(output):
     if match is None:
         return None
     return [name for name in match.group(1).split(',') if name]
+
+
+# -- figures from the log --------------------------------------------------------------------------------------
+
+def is_login(entry):
+    """A POST /access-tokens."""
+    return entry.get('method') == 'POST' and entry.get('path') == LOGIN_PATH
+
+
+def log_figures(sim_log, scenario):
+    """Counts, the critical path and the overlap of one run, from the simulator's request log."""
+    requests = sorted(sim_log.get('requests', []), key=lambda entry: (entry.get('start') or 0, entry.get('seq') or 0))
+    counts = sim_log.get('counts', {})
+    writes = [entry for entry in requests if entry.get('method') in ('POST', 'PATCH', 'DELETE') and not is_login(entry)]
+    gets = [entry for entry in requests if entry.get('method') == 'GET']
+    first_write = min(entry['start'] for entry in writes) if writes else None
+    listing = [entry for entry in gets if first_write is None or entry['start'] < first_write]
+    logins = sum(1 for entry in requests if is_login(entry))
+    if scenario.mode == 'bulk':
+        rounds = math.ceil(len(writes) / scenario.parallel)
+        critical = logins + len(listing) + rounds + (len(gets) - len(listing))
+    else:
+        critical = len(requests)  # every request waits on the one before
+    starts = [entry['start'] for entry in requests if entry.get('start') is not None]
+    finishes = [entry['finish'] for entry in requests if entry.get('finish') is not None]
+    peaks = sim_log.get('max_in_flight', {})
+    return {
+        'counts': {name: counts.get(name, 0) for name in COUNT_NAMES},
+        'listing_requests': len(listing),
+        'readback_requests': len(gets) - len(listing),
+        'critical_path': critical,
+        'api_seconds': round(max(finishes) - min(starts), 3) if starts and finishes else 0.0,
+        'patch_peak': peaks.get('PATCH', 0),
+        'peak_in_flight': peaks.get('total', 0),
+    }
+
+
+# -- the module's memory ---------------------------------------------------------------------------------------
+
+def write_rss_wrapper(workdir):
+    """Write the interpreter wrapper; return (its path, the file it appends its records to)."""
+    records = os.path.join(workdir, 'rss.jsonl')
+    path = os.path.join(workdir, 'python-rss')
+    with open(path, 'w', encoding='utf-8') as handle:
+        handle.write(RSS_WRAPPER.format(python=sys.executable, real=sys.executable, records=records))
+    os.chmod(path, 0o755)
+    return path, records
+
+
+def read_rss(records, module):
+    """The largest ru_maxrss (KiB) recorded for a run of module (the AnsiballZ_<module>.py payload), or None."""
+    try:
+        with open(records, encoding='utf-8') as handle:
+            lines = [json.loads(line) for line in handle if line.strip()]
+    except (OSError, ValueError):
+        return None
+    found = [line['maxrss_kb'] for line in lines if line.get('script') in (f'AnsiballZ_{module}.py', '-')]
+    return max(found) if found else None
 
 
 # -- running ---------------------------------------------------------------------------------------------------
@@ -353,6 +564,28 @@ def stop_group(process):
             pass
 
 
+def plan_scenarios(args):
+    """Every scenario to measure, each once, in the order they run, grouped by (N, latency): one simulator each."""
+    wanted = []
+    for size in args.sizes:
+        for latency in args.latencies:
+            for changed in (False, True):
+                for parallel in args.parallel_writes:
+                    wanted.append(Scenario('bulk', size, latency, parallel, changed))
+    for size in args.memory_sizes:
+        wanted.append(Scenario('bulk', size, 0, MODULE_PARALLEL_WRITES, False))
+    for size in args.loop_sizes:
+        for changed in (False, True):
+            wanted.append(Scenario('loop', size, 0, 1, changed))
+            wanted.append(Scenario('bulk', size, 0, MODULE_PARALLEL_WRITES, changed))
+    groups = OrderedDict()
+    for scenario in wanted:
+        group = groups.setdefault((scenario.n, scenario.latency), [])
+        if scenario not in group:
+            group.append(scenario)
+    return groups
+
+
 class Bench:
     """One benchmark run: the playbooks in a temporary directory, and the rows measured so far."""
 
@@ -367,10 +600,11 @@ class Bench:
             with open(self.playbooks[mode], 'w', encoding='utf-8') as handle:
                 handle.write(text)
         self.env = ansible_environment(args.collections_path, workdir)
+        self.wrapper, self.rss_records = write_rss_wrapper(workdir)
 
-    def label(self, key):
+    def label(self, scenario):
         """The printed name of a scenario."""
-        return scenario_label(key, self.args.changed_percent)
+        return scenario_label(scenario, self.args.changed_percent)
 
     def playbook(self, mode, variables, timeout):
         """Run one playbook; return (wall seconds, exit status or None after a timeout, captured output)."""
@@ -393,28 +627,34 @@ class Bench:
                 raise
         return time.monotonic() - start, process.returncode, output.decode('utf-8', 'replace')
 
-    def timeout(self, size):
-        """Seconds after which a playbook of this fleet size is stopped."""
-        return self.args.playbook_timeout or (120 + 3 * size)
+    def timeout(self, scenario):
+        """Seconds after which the playbook of a scenario is stopped."""
+        if self.args.playbook_timeout:
+            return self.args.playbook_timeout
+        if scenario.mode == 'loop':
+            return 120 + 3 * scenario.n + scenario.n * scenario.latency // 100
+        return 180 + scenario.n // 10 + scenario.n * scenario.latency // 1000
 
-    def run_size(self, size):
-        """Measure every scenario of one fleet size against its own simulator."""
-        lifetime = len(SCENARIOS) * (self.timeout(size) + 60) + 120
-        sim = Simulator(self.args.simulator, lifetime=lifetime, page_size=self.page_size)
-        try:
-            sim.start()
-            log(f'N={size}: simulator on port {sim.port}; {len(changed_indexes(size, self.args.changed_percent))} '
-                'monitor(s) changed in the changed scenarios')
-            for key, mode, is_changed in SCENARIOS:
-                log(f'N={size}: {self.label(key)} ...')
-                self.record(size, key, mode, self.measure(sim, size, mode, is_changed))
-        finally:
-            sim.stop()
+    def run_all(self):
+        """Measure every scenario, one simulator per (N, latency)."""
+        for (size, latency), scenarios in plan_scenarios(self.args).items():
+            lifetime = sum(self.timeout(scenario) + 60 for scenario in scenarios) + 120
+            sim = Simulator(self.args.simulator, lifetime=lifetime, page_size=self.page_size, latency_ms=latency,
+                            jitter_ms=self.args.jitter_ms)
+            try:
+                sim.start()
+                log(f'N={size}, latency {latency} ms (jitter {self.args.jitter_ms} ms): simulator on port {sim.port}; '
+                    f'{len(changed_indexes(size, self.args.changed_percent))} monitor(s) changed in the changed scenarios')
+                for scenario in scenarios:
+                    log(f'{self.label(scenario)} ...')
+                    self.record(scenario, self.measure(sim, scenario))
+            finally:
+                sim.stop()
 
-    def measure(self, sim, size, mode, is_changed):
+    def measure(self, sim, scenario):
         """Seed the start state and run one scenario's playbook; return what the checks need."""
-        seed = definitions(size)
-        wanted = with_changes(seed, changed_indexes(size, self.args.changed_percent) if is_changed else [])
+        seed = definitions(scenario.n)
+        wanted = with_changes(seed, changed_indexes(scenario.n, self.args.changed_percent) if scenario.changed else [])
         ids = sim.reseed(seed)
         changed = [monitor for monitor, seeded in zip(wanted, seed) if monitor != seeded]
         variables = {
@@ -423,42 +663,63 @@ class Bench:
             'alertsite_password': SIM_PASSWORD,
             'bench_monitors': wanted,
         }
-        sim.control('DELETE', '/log')
-        seconds, status, output = self.playbook(mode, variables, self.timeout(size))
+        if scenario.mode == 'bulk':
+            variables['bench_parallel_writes'] = scenario.parallel
+            variables['ansible_python_interpreter'] = self.wrapper
+        if os.path.exists(self.rss_records):
+            os.remove(self.rss_records)
+        sim.clear_log()
+        seconds, status, output = self.playbook(scenario.mode, variables, self.timeout(scenario))
         return {
             'seconds': seconds,
             'status': status,
             'output': output,
-            'log': sim.control('GET', '/log'),
+            'log': sim.read_log(),
+            'rss_kb': read_rss(self.rss_records, 'alertsite_monitors') if scenario.mode == 'bulk' else None,
             'expected': {ids[monitor['name']]: {'port': monitor['port']} for monitor in changed},
             'changed_names': [monitor['name'] for monitor in changed],
         }
 
-    def record(self, size, key, mode, result):
+    def record(self, scenario, result):
         """Check one measurement and add its row."""
         status = result['status']
+        figures = log_figures(result['log'], scenario)
+        figures['rss_kb'] = result['rss_kb']
+        changed = len(result['changed_names'])
         problems = []
         if status != 0:
             problems.append('ansible-playbook timed out' if status is None else f'ansible-playbook exited with status {status}')
         problems.extend(request_problems(result['log'], result['expected']))
         problems.extend(reported_problems(parse_report(result['output']), result['changed_names']))
+        if scenario.mode == 'bulk':
+            problems.extend(bulk_problems(scenario, figures, changed, self.page_size))
         if status != 0 or self.args.verbose:
-            sys.stderr.write(f"---- ansible-playbook output (N={size}, {self.label(key)}) ----\n{result['output'].rstrip()}\n"
+            sys.stderr.write(f"---- ansible-playbook output ({self.label(scenario)}) ----\n{result['output'].rstrip()}\n"
                              '---- end of output ----\n')
-        counts = result['log'].get('counts', {})
-        row = {
-            'n': size,
-            'scenario': key,
-            'mode': mode,
-            'changed': len(result['changed_names']),
+        pages = pages_of(scenario.n, self.page_size)
+        limit = 1 + pages + changed
+        latency = scenario.latency + self.args.jitter_ms / 2.0
+        row = dict(scenario._asdict())
+        row.update(figures)
+        row.update({
+            'parallel_writes': scenario.parallel if scenario.mode == 'bulk' else None,
+            'latency_ms': scenario.latency,
+            'jitter_ms': self.args.jitter_ms,
+            'changed_monitors': changed,
+            'pages': pages,
             'wall_seconds': round(result['seconds'], 3),
-            'counts': {name: counts.get(name, 0) for name in COUNT_NAMES},
+            'limit': limit,
+            'limit_ratio': ratio(figures['counts']['total'], limit),
+            'critical_ratio': ratio(result['seconds'], figures['critical_path'] * latency / 1000.0) if latency else None,
             'check': 'FAIL' if problems else 'ok',
             'problems': problems,
-        }
+        })
+        del row['parallel'], row['latency']
         self.rows.append(row)
         details = ''.join('\n    ' + problem for problem in problems)
-        log(f"N={size}: {self.label(key)}: {result['seconds']:.1f}s, {row['counts']['total']} requests, check {row['check']}{details}")
+        memory = f", {result['rss_kb'] / 1024.0:.1f} MB" if result['rss_kb'] else ''
+        log(f"{self.label(scenario)}: {result['seconds']:.1f}s, {figures['counts']['total']} requests, "
+            f"PATCH peak {figures['patch_peak']}{memory}, check {row['check']}{details}")
 
 
 # -- reporting -------------------------------------------------------------------------------------------------
@@ -468,26 +729,131 @@ def ratio(numerator, denominator):
     return round(float(numerator) / denominator, 2) if denominator else None
 
 
-def summarise(rows, sizes, page_size):
-    """The ratios loop / bulk and the bound of the bulk path in sync, from the rows."""
-    by_key = {(row['n'], row['scenario']): row for row in rows}
-    ratios, bounds = [], []
-    for size in sizes:
-        for state in ('in-sync', 'changed'):
-            loop, bulk = by_key.get((size, 'loop-' + state)), by_key.get((size, 'bulk-' + state))
+def row_key(row):
+    """The scenario of a row."""
+    return Scenario(row['mode'], row['n'], row['latency_ms'], row['parallel_writes'] or 1, row['changed'])
+
+
+def summarise(rows, args):
+    """Derived figures: +sync seconds on the rows, the loop / bulk ratios, the memory growth, the targets."""
+    by_key = {row_key(row): row for row in rows}
+    for row in rows:
+        synced = by_key.get(row_key(row)._replace(changed=False)) if row['changed'] else None
+        row['extra_seconds'] = round(row['wall_seconds'] - synced['wall_seconds'], 3) if synced else None
+    ratios = []
+    for size in args.loop_sizes:
+        for changed in (False, True):
+            loop = by_key.get(Scenario('loop', size, 0, 1, changed))
+            bulk = by_key.get(Scenario('bulk', size, 0, MODULE_PARALLEL_WRITES, changed))
             if loop is not None and bulk is not None:
-                ratios.append({
-                    'n': size,
-                    'state': state,
-                    'time': ratio(loop['wall_seconds'], bulk['wall_seconds']),
-                    'requests': ratio(loop['counts']['total'], bulk['counts']['total']),
-                })
-        bulk = by_key.get((size, 'bulk-in-sync'))
-        if bulk is not None:
-            pages = max(1, math.ceil(size / page_size))
-            total = bulk['counts']['total']
-            bounds.append({'n': size, 'pages': pages, 'bound': 2 + pages, 'requests': total, 'held': total <= 2 + pages})
-    return ratios, bounds
+                ratios.append({'n': size, 'changed': changed,
+                               'time': ratio(loop['wall_seconds'], bulk['wall_seconds']),
+                               'requests': ratio(loop['counts']['total'], bulk['counts']['total'])})
+    memory = [by_key[key] for key in (Scenario('bulk', size, 0, MODULE_PARALLEL_WRITES, False) for size in args.memory_sizes)
+              if key in by_key]
+    return {'loop_ratios': ratios, 'memory': memory, 'targets': targets(by_key)}
+
+
+def targets(by_key):
+    """The targets of issue 13 with what was measured: (text, measured, met) or an empty list when not run."""
+    found = []
+    changed = by_key.get(Scenario('bulk', TARGET_SIZE, TARGET_LATENCY, MODULE_PARALLEL_WRITES, True))
+    synced = by_key.get(Scenario('bulk', TARGET_SIZE, TARGET_LATENCY, MODULE_PARALLEL_WRITES, False))
+    if changed is not None:
+        bound = 1 + 2 * changed['pages'] + changed['changed_monitors']
+        found.append((f'requests <= 1 login + 2 x pages + writes = {bound}', str(changed['counts']['total']),
+                      changed['counts']['total'] <= bound))
+        found.append((f'at least {TARGET_PEAK} PATCHes in flight at once', str(changed['patch_peak']),
+                      changed['patch_peak'] >= TARGET_PEAK))
+        if synced is not None:
+            extra = changed['wall_seconds'] - synced['wall_seconds']
+            found.append((f'changed costs at most {TARGET_EXTRA_SECONDS:g} s more than in sync', f'{extra:+.2f} s',
+                          extra <= TARGET_EXTRA_SECONDS))
+    if synced is not None:
+        found.append(('in sync: 1 login + pages, no write',
+                      f"{synced['counts']['logins']} + {synced['counts']['GET']} GET, {synced['counts']['writes']} writes",
+                      synced['check'] == 'ok' and synced['counts']['writes'] == 0))
+    big = by_key.get(Scenario('bulk', TARGET_MEMORY_SIZE, 0, MODULE_PARALLEL_WRITES, False))
+    if big is not None and big['rss_kb']:
+        found.append((f'N={TARGET_MEMORY_SIZE}: module memory under {TARGET_MEMORY_MB} MB', f"{big['rss_kb'] / 1024.0:.1f} MB",
+                      big['rss_kb'] / 1024.0 < TARGET_MEMORY_MB))
+    return found
+
+
+def fixed(value, places=2, empty='-'):
+    """A number with places decimals, or empty for None."""
+    return empty if value is None else f'{value:.{places}f}'
+
+
+def print_report(rows, summary, args, page_size):
+    """Print the table, the memory growth, the loop ratios, the targets and the failed checks on stdout."""
+    percent = args.changed_percent
+    order = sorted(rows, key=lambda row: (row['n'], row['latency_ms'], row['mode'] != 'bulk', row['changed'],
+                                          row['parallel_writes'] or 0))
+    header = (f"{'mode':<4} {'N':>5} {'lat ms':>6} {'pw':>2}  {'state':<12} {'wall s':>7} {'+sync s':>7} {'API s':>6}  "
+              f"{'requests':>8} {'login':>5} {'GET':>4} {'PATCH':>5} {'other':>5}  {'limit':>5} {'req/lim':>7}  "
+              f"{'crit':>4} {'wall/crit':>9}  {'PATCH peak':>10} {'RSS MB':>6}  check")
+    print(f'bulk path (role community.alertsite.monitors) against the simulator, page size {page_size}'
+          + (f', jitter {args.jitter_ms} ms' if args.jitter_ms else ''))
+    print(header)
+    print('-' * len(header))
+    previous = None
+    for row in order:
+        group = (row['n'], row['latency_ms'])
+        if previous is not None and group != previous:
+            print()
+        previous = group
+        counts = row['counts']
+        other = counts['writes'] - counts['PATCH']
+        memory = fixed(row['rss_kb'] / 1024.0, 1) if row['rss_kb'] else '-'
+        print(f"{row['mode']:<4} {row['n']:>5} {row['latency_ms']:>6} {row['parallel_writes'] or '-':>2}  "
+              f"{state_label(row['changed'], percent):<12} {row['wall_seconds']:>7.2f} {fixed(row['extra_seconds']):>7} "
+              f"{row['api_seconds']:>6.2f}  {counts['total']:>8} {counts['logins']:>5} {counts['GET']:>4} {counts['PATCH']:>5} "
+              f"{other:>5}  {row['limit']:>5} {fixed(row['limit_ratio']):>7}  {row['critical_path']:>4} "
+              f"{fixed(row['critical_ratio'], 2, 'n/a'):>9}  {row['patch_peak']:>10} {memory:>6}  {row['check']}")
+    print()
+    print('pw: parallel_writes; limit: 1 login + pages + changed writes; crit: logins + listing pages + '
+          'ceil(writes / pw) + read-back requests;')
+    print('wall/crit: wall time / (crit x latency); RSS MB: peak RSS of the alertsite_monitors process '
+          '(see the docstring of tests/bench/fleet_benchmark.py).')
+    memory = summary['memory']
+    if memory:
+        print()
+        print(f'cost by fleet size (bulk, in sync, latency 0, parallel_writes {MODULE_PARALLEL_WRITES}):')
+        print(f"{'N':>6} {'pages':>6} {'requests':>9} {'wall s':>8} {'API s':>7} {'RSS MB':>7}")
+        for row in memory:
+            print(f"{row['n']:>6} {row['pages']:>6} {row['counts']['total']:>9} {row['wall_seconds']:>8.2f} "
+                  f"{row['api_seconds']:>7.2f} {fixed(row['rss_kb'] / 1024.0 if row['rss_kb'] else None, 1):>7}")
+        if len(memory) > 1:
+            small, big = memory[0], memory[-1]
+            growth = [f"N x{ratio(big['n'], small['n']):g}", f"pages x{ratio(big['pages'], small['pages']):g}",
+                      f"requests x{ratio(big['counts']['total'], small['counts']['total']):g}"]
+            if small['api_seconds']:
+                growth.append(f"API time x{ratio(big['api_seconds'], small['api_seconds']):g}")
+            growth.append(f"wall time x{ratio(big['wall_seconds'], small['wall_seconds']):g}")
+            if small['rss_kb'] and big['rss_kb']:
+                growth.append(f"RSS x{ratio(big['rss_kb'], small['rss_kb']):g} "
+                              f"({(big['rss_kb'] - small['rss_kb']) / 1024.0:+.1f} MB)")
+            print(f"from N={small['n']} to N={big['n']}: " + ', '.join(growth))
+    if summary['loop_ratios']:
+        print()
+        print(f'ratios, loop / bulk (latency 0, parallel_writes {MODULE_PARALLEL_WRITES}):')
+        print(f"{'N':>6}  {'state':<12} {'time':>8} {'requests':>10}")
+        for item in summary['loop_ratios']:
+            print(f"{item['n']:>6}  {state_label(item['changed'], percent):<12} {times(item['time']):>8} {times(item['requests']):>10}")
+    if summary['targets']:
+        print()
+        print(f'targets of issue 13 (N={TARGET_SIZE}, {TARGET_LATENCY} ms, parallel_writes {MODULE_PARALLEL_WRITES}; '
+              'measured, not asserted):')
+        for text, measured, met in summary['targets']:
+            print(f"  {text:<58} {measured:>20}  {'met' if met else 'MISSED'}")
+    failed = [row for row in order if row['problems']]
+    if failed:
+        print()
+        print('failed checks:')
+        for row in failed:
+            for problem in row['problems']:
+                print(f'  {scenario_label(row_key(row), percent)}: {problem}')
 
 
 def times(value):
@@ -495,46 +861,21 @@ def times(value):
     return 'n/a' if value is None else f'{value:.1f}x'
 
 
-def print_report(rows, ratios, bounds, page_size, percent):
-    """Print the table, the ratios, the bound and the failed checks on stdout."""
-    header = f"{'N':>6}  {'scenario':<18} {'changed':>7} {'wall s':>9} {'requests':>9} {'logins':>7} {'GETs':>6} {'PATCHes':>8}  check"
-    print(header)
-    print('-' * len(header))
-    for row in rows:
-        counts = row['counts']
-        print(f"{row['n']:>6}  {scenario_label(row['scenario'], percent):<18} {row['changed']:>7} {row['wall_seconds']:>9.2f} "
-              f"{counts['total']:>9} {counts['logins']:>7} {counts['GET']:>6} {counts['PATCH']:>8}  {row['check']}")
-    print()
-    print('ratios, loop / bulk:')
-    print(f"{'N':>6}  {'state':<12} {'time':>8} {'requests':>10}")
-    for item in ratios:
-        state = scenario_label('x-' + item['state'], percent).split(', ', 1)[1]
-        print(f"{item['n']:>6}  {state:<12} {times(item['time']):>8} {times(item['requests']):>10}")
-    print()
-    print(f'bound, bulk in sync: requests <= 2 + pages, pages = ceil(N / {page_size}):')
-    print(f"{'N':>6} {'pages':>6} {'bound':>6} {'requests':>9}  held")
-    for item in bounds:
-        print(f"{item['n']:>6} {item['pages']:>6} {item['bound']:>6} {item['requests']:>9}  {'yes' if item['held'] else 'NO'}")
-    failed = [row for row in rows if row['problems']]
-    if failed:
-        print()
-        print('failed checks:')
-        for row in failed:
-            for problem in row['problems']:
-                print(f"  N={row['n']}, {scenario_label(row['scenario'], percent)}: {problem}")
-
-
 # -- set-up ----------------------------------------------------------------------------------------------------
 
-def parse_sizes(text):
-    """'50,200,500' -> [50, 200, 500]."""
-    try:
-        sizes = [int(item) for item in text.split(',') if item.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'sizes must be comma-separated integers, got {text!r}') from None
-    if not sizes or any(size < 1 or size > MAX_SIZE for size in sizes):
-        raise argparse.ArgumentTypeError(f'sizes must be between 1 and {MAX_SIZE}, got {text!r}')
-    return sizes
+def int_list(low, high, what):
+    """An argparse type: comma-separated integers between low and high; '' or 'none' for an empty list."""
+    def parse(text):
+        if text.strip().lower() in ('', 'none'):
+            return []
+        try:
+            values = [int(item) for item in text.split(',') if item.strip()]
+        except ValueError:
+            raise argparse.ArgumentTypeError(f'{what} must be comma-separated integers, got {text!r}') from None
+        if any(value < low or value > high for value in values):
+            raise argparse.ArgumentTypeError(f'{what} must be between {low} and {high}, got {text!r}')
+        return list(OrderedDict.fromkeys(values))
+    return parse
 
 
 def default_ansible_playbook():
@@ -547,24 +888,45 @@ def default_ansible_playbook():
 
 def parse_args(argv=None):
     """Parse and check the command line."""
-    parser = argparse.ArgumentParser(description='Compare a loop over alertsite_tcp_monitor with the role community.alertsite.monitors '
-                                                 'against the AlertSite API simulator: wall time and request counts.')
-    parser.add_argument('--sizes', type=parse_sizes, default=parse_sizes(DEFAULT_SIZES),
-                        help=f'comma-separated fleet sizes (default {DEFAULT_SIZES})')
-    parser.add_argument('--json', metavar='FILE', help='also write the figures to FILE as JSON')
+    parser = argparse.ArgumentParser(
+        description='Measure the bulk path (role community.alertsite.monitors) against the AlertSite API simulator with '
+                    'and without latency: wall time, requests, ratios to the physical limit and the critical path, '
+                    'PATCHes in flight, the module\'s peak memory; optionally against a loop over alertsite_tcp_monitor.')
+    sizes = int_list(1, MAX_SIZE, 'sizes')
+    parser.add_argument('--sizes', type=sizes, default=sizes(DEFAULT_SIZES),
+                        help=f'fleet sizes of the latency grid (default {DEFAULT_SIZES}; none: no grid)')
+    parser.add_argument('--latencies', type=int_list(0, 10000, 'latencies'), default=DEFAULT_LATENCIES,
+                        help=f'latencies in ms of the grid (default {DEFAULT_LATENCIES})')
+    parser.add_argument('--parallel-writes', type=int_list(1, 64, 'parallel_writes values'), default=DEFAULT_PARALLEL,
+                        help=f'parallel_writes values of the grid (default {DEFAULT_PARALLEL})')
+    parser.add_argument('--memory-sizes', type=sizes, default=DEFAULT_MEMORY_SIZES,
+                        help=f'fleet sizes measured in sync at latency 0 for memory and growth (default {DEFAULT_MEMORY_SIZES}; none: skip)')
+    parser.add_argument('--loop-sizes', type=sizes, default=DEFAULT_LOOP_SIZES,
+                        help='fleet sizes at which a loop over alertsite_tcp_monitor is compared with the bulk path, at latency 0 '
+                             '(default none; the loop sends several requests per monitor, one after the other)')
     parser.add_argument('--changed-percent', type=float, default=10.0,
                         help='share of the monitors changed in the changed scenarios, at least one (default 10)')
+    parser.add_argument('--jitter-ms', type=int, default=0,
+                        help='random extra latency of 0 to this many ms per request, where the latency is above 0 (default 0)')
+    parser.add_argument('--json', metavar='FILE', help='also write the figures to FILE as JSON')
     parser.add_argument('--collections-path', default=os.environ.get('ANSIBLE_COLLECTIONS_PATH', ''),
                         help='directory holding ansible_collections/community/alertsite (default $ANSIBLE_COLLECTIONS_PATH)')
     parser.add_argument('--ansible-playbook', default=default_ansible_playbook(),
                         help='the ansible-playbook to run (default: next to this Python, else from PATH)')
     parser.add_argument('--simulator', default=os.path.normpath(DEFAULT_SIMULATOR), help='the simulator script')
     parser.add_argument('--playbook-timeout', type=int, default=0,
-                        help='seconds after which a playbook is stopped (default 120 + 3 * N)')
+                        help='seconds after which a playbook is stopped (default: loop 120 + 3 * N, bulk 180 + N / 10, '
+                             'plus the latency of the requests)')
     parser.add_argument('--verbose', action='store_true', help='print the output of every playbook, not only of failed ones')
     args = parser.parse_args(argv)
     if not 0 < args.changed_percent <= 100:
         parser.error('--changed-percent must be above 0 and at most 100')
+    if args.jitter_ms < 0:
+        parser.error('--jitter-ms must be at least 0')
+    if args.sizes and not (args.latencies and args.parallel_writes):
+        parser.error('the latency grid needs at least one latency and one parallel_writes value')
+    if not (args.sizes or args.memory_sizes or args.loop_sizes):
+        parser.error('nothing to measure: --sizes, --memory-sizes and --loop-sizes are all empty')
     paths = [os.path.abspath(path) for path in args.collections_path.split(os.pathsep) if path]
     found = [path for path in paths if os.path.isdir(os.path.join(path, 'ansible_collections', 'community', 'alertsite'))]
     if not found:
@@ -610,13 +972,12 @@ def terminate(signum, frame):  # pylint: disable=unused-argument
 
 
 def run(args, page_size):
-    """Measure every size; return (rows, error message or None)."""
+    """Measure every scenario; return (rows, error message or None)."""
     workdir = tempfile.mkdtemp(prefix='alertsite-bench.')
     bench = None
     try:
         bench = Bench(args, workdir, page_size)
-        for size in args.sizes:
-            bench.run_size(size)
+        bench.run_all()
     except BenchError as exc:
         log(f'ERROR: {exc}')
         return (bench.rows if bench else []), str(exc)
@@ -636,23 +997,35 @@ def main(argv=None):
         log(f'ERROR: {exc}')
         return 2
     python = sys.version.split()[0]
-    log(f"ansible-core {core}, Python {python}, page size {page_size}, sizes {','.join(str(size) for size in args.sizes)}")
+    planned = sum(len(group) for group in plan_scenarios(args).values())
+    log(f'ansible-core {core}, Python {python}, page size {page_size}, {planned} scenarios: grid sizes '
+        f"{','.join(map(str, args.sizes)) or 'none'} x latencies {','.join(map(str, args.latencies))} ms x parallel_writes "
+        f"{','.join(map(str, args.parallel_writes))}; memory sizes {','.join(map(str, args.memory_sizes)) or 'none'}; "
+        f"loop sizes {','.join(map(str, args.loop_sizes)) or 'none'}")
     start = time.monotonic()
     rows, error = run(args, page_size)
-    ratios, bounds = summarise(rows, args.sizes, page_size)
-    print_report(rows, ratios, bounds, page_size, args.changed_percent)
-    ok = error is None and bool(rows) and not any(row['problems'] for row in rows) and all(item['held'] for item in bounds)
+    total_seconds = round(time.monotonic() - start, 1)
+    summary = summarise(rows, args)
+    print_report(rows, summary, args, page_size)
+    print()
+    print(f'{len(rows)} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
+    ok = error is None and bool(rows) and len(rows) == planned and not any(row['problems'] for row in rows)
     if args.json:
         figures = {
             'ansible_core': core,
             'python': python,
             'page_size': page_size,
             'changed_percent': args.changed_percent,
+            'jitter_ms': args.jitter_ms,
             'sizes': args.sizes,
-            'total_seconds': round(time.monotonic() - start, 1),
+            'latencies': args.latencies,
+            'parallel_writes': args.parallel_writes,
+            'memory_sizes': args.memory_sizes,
+            'loop_sizes': args.loop_sizes,
+            'total_seconds': total_seconds,
             'rows': rows,
-            'ratios': ratios,
-            'bounds': bounds,
+            'loop_ratios': summary['loop_ratios'],
+            'targets': [{'target': text, 'measured': measured, 'met': met} for text, measured, met in summary['targets']],
             'error': error,
             'ok': ok,
         }

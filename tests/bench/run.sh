@@ -3,10 +3,38 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The fleet benchmark: a loop over alertsite_tcp_monitor against the role community.alertsite.monitors,
-# measured against the local AlertSite API simulator (see tests/bench/fleet_benchmark.py).
+# The fleet benchmark: the bulk path (role community.alertsite.monitors / module alertsite_monitors) against
+# the local AlertSite API simulator, with and without network latency, and optionally a loop over
+# alertsite_tcp_monitor (see the docstring of tests/bench/fleet_benchmark.py for every column and formula).
 #
-#   bash tests/bench/run.sh [--sizes 50,200,500] [--json FILE] [--changed-percent 10] [--verbose]
+#   bash tests/bench/run.sh [--sizes 500] [--latencies 0,100] [--parallel-writes 1,4] [--changed-percent 10]
+#                           [--memory-sizes 500,5000] [--loop-sizes SIZES] [--jitter-ms 0] [--json FILE]
+#                           [--playbook-timeout SECONDS] [--verbose]
+#   bash tests/bench/run.sh --help       this text (without building anything)
+#
+# The default run (9 playbook runs, about 2 minutes on 2 idle cores) prints one table, side by side, for
+# N = 500 monitors in sync and with 10% changed, at latency 0 and 100 ms, with parallel_writes 1 and 4 (the
+# default): wall time, requests by method, the ratio to the physical limit (requests / (1 login + pages +
+# changed writes)), the critical path (logins + listing pages + ceil(writes / parallel_writes) + read-back
+# requests) and wall time / (critical path x latency), the peak of PATCHes in flight (from the simulator's
+# log) and the module's peak RSS; then requests, wall time and peak RSS at N = 500 and N = 5,000 in sync
+# (latency 0), and the targets of issue 13 as measured. Timings are printed, never asserted; the exit status
+# is 1 when a correctness or request-count check fails (see the docstring).
+#
+#   --sizes N,...             fleet sizes of the latency grid (default 500; none: no grid)
+#   --latencies MS,...        latencies of the grid, each with a simulator of its own (default 0,100)
+#   --parallel-writes P,...   parallel_writes values of the grid (default 1,4)
+#   --changed-percent P       share of the monitors changed in the changed scenarios (default 10)
+#   --memory-sizes N,...      sizes measured in sync at latency 0 for memory and growth (default 500,5000)
+#   --loop-sizes N,...        also compare a loop over alertsite_tcp_monitor with the bulk path at latency 0
+#                             (default none; about 1 s per monitor and scenario, e.g. --loop-sizes 50,200)
+#   --jitter-ms M             a random 0 to M ms more per request where the latency is above 0 (default 0)
+#   --json FILE               also write every figure to FILE
+#
+# Examples: a quick look with latency, as CI's smoke check runs it (tests/utils/checks.d/bench-smoke.sh):
+#   bash tests/bench/run.sh --sizes 20 --latencies 50 --changed-percent 25 --memory-sizes none --loop-sizes 10
+# the loop against the bulk path as before issue 13:
+#   bash tests/bench/run.sh --sizes none --memory-sizes none --loop-sizes 50,200,500
 #
 # 1. builds (or reuses) the Python 3.11 + ansible-core 2.19 venv of tests/utils/run-tests.sh;
 # 2. builds the collection with ansible-galaxy collection build (from a copy of the working tree:
@@ -24,6 +52,16 @@
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+for arg in "$@"; do
+    case "$arg" in
+        -h | --help)
+            # the header above, up to its first empty line
+            sed -n '6,/^$/{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
+            exit 0
+            ;;
+    esac
+done
 # shellcheck source=../utils/lib.sh
 . "$HERE/../utils/lib.sh"
 

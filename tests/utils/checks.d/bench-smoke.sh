@@ -3,10 +3,22 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Extra check (run by tests/utils/run-tests.sh): a smoke run of the fleet benchmark, tests/bench/run.sh
-# with a fleet of BENCH_SMOKE_SIZES (default 10) monitors. It fails when the benchmark fails (a playbook
-# failed, or its request-log checks did) or when the role's run in sync sent more than 2 + pages
-# requests (one login and one listing page per PAGE_SIZE monitors, plus one of slack).
+# Extra check (run by tests/utils/run-tests.sh): a smoke run of the fleet benchmark, tests/bench/run.sh,
+# small and with latency (about 30 to 45 seconds):
+#
+#   the bulk path (the role) with BENCH_SMOKE_SIZE (default 20) monitors behind BENCH_SMOKE_LATENCY_MS
+#   (default 50) ms of latency, with parallel_writes 1 and 4, in sync and with 25% changed (5 monitors, so
+#   that four writes can overlap); and a loop over alertsite_tcp_monitor against the role with
+#   BENCH_SMOKE_SIZES (default 10; comma-separated) monitors at latency 0.
+#
+# It fails when the benchmark fails (a playbook failed, or one of its checks from the request log did: one
+# PATCH per changed monitor holding only the new port, no write in sync, no failed request, Ansible's changed
+# count, the request counts, writes overlapping), and checks again here, from the raw figures of its JSON
+# rather than from its verdict: every scenario was measured; the role in sync sent exactly 1 login + pages
+# requests (one listing page per PAGE_SIZE monitors) and no write; changed, one PATCH per changed monitor and
+# at most 1 + 2 x pages + writes requests; with parallel_writes 4 behind the latency, at least min(3, changed)
+# PATCHes were in flight at once; the latency was in force (the in-sync requests, one after the other, took
+# at least that long each); the module's peak memory was recorded. Timings are printed, not asserted.
 #
 # Under run-tests.sh it uses the harness's venv (AS_TEST_VENV); run by hand it uses tests/bench/run.sh's.
 
@@ -14,7 +26,11 @@ set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
-SIZES="${BENCH_SMOKE_SIZES:-10}"
+SIZE="${BENCH_SMOKE_SIZE:-20}"
+LATENCY="${BENCH_SMOKE_LATENCY_MS:-50}"
+LOOP_SIZES="${BENCH_SMOKE_SIZES:-10}"
+PERCENT=25
+PARALLEL=1,4
 
 TMP="$(mktemp -d "${AS_TEST_TMPDIR:-${TMPDIR:-/tmp}}/bench-smoke.XXXXXX")" || { echo "mktemp failed" >&2; exit 1; }
 trap 'rm -rf "$TMP"' EXIT
@@ -26,7 +42,9 @@ else
     PYTHON="$(command -v python3)" || { echo "python3 not found" >&2; exit 1; }
 fi
 
-bash "$ROOT/tests/bench/run.sh" --sizes "$SIZES" --json "$TMP/bench.json"
+start=$SECONDS
+bash "$ROOT/tests/bench/run.sh" --sizes "$SIZE" --latencies "$LATENCY" --parallel-writes "$PARALLEL" \
+    --changed-percent "$PERCENT" --memory-sizes none --loop-sizes "$LOOP_SIZES" --json "$TMP/bench.json"
 rc=$?
 if [ "$rc" -ne 0 ]; then
     echo "FAIL: the fleet benchmark exited with status $rc"
@@ -34,36 +52,76 @@ if [ "$rc" -ne 0 ]; then
 fi
 [ -s "$TMP/bench.json" ] || { echo "FAIL: the benchmark wrote no JSON figures"; exit 1; }
 
-# The bound is computed here again from the raw counts, not taken from the benchmark's own verdict.
-"$PYTHON" - "$TMP/bench.json" "$SIZES" <<'PYTHON'
+# The bounds are computed here again from the raw counts, not taken from the benchmark's own verdict.
+"$PYTHON" - "$TMP/bench.json" "$SIZE" "$LATENCY" "$PARALLEL" "$LOOP_SIZES" <<'PYTHON'
 import json
 import math
 import sys
 
 with open(sys.argv[1], encoding='utf-8') as handle:
     figures = json.load(handle)
-sizes = [int(size) for size in sys.argv[2].split(',') if size.strip()]
+size, latency = int(sys.argv[2]), int(sys.argv[3])
+parallel = [int(value) for value in sys.argv[4].split(',') if value.strip()]
+loop_sizes = [int(value) for value in sys.argv[5].split(',') if value.strip()]
 page_size = int(figures.get('page_size') or 100)
-rows = dict(((row['n'], row['scenario']), row) for row in figures.get('rows', []))
+rows = dict(((row['mode'], row['n'], row['latency_ms'], row['parallel_writes'], row['changed']), row)
+            for row in figures.get('rows', []))
+
+wanted = [('bulk', size, latency, value, changed) for value in parallel for changed in (False, True)]
+for loop_size in loop_sizes:
+    for changed in (False, True):
+        wanted += [('loop', loop_size, 0, None, changed), ('bulk', loop_size, 0, 4, changed)]
+
+
+def name(key):
+    mode, n, ms, value, changed = key
+    return '%s N=%d %d ms%s %s' % (mode, n, ms, '' if value is None else ' parallel_writes %d' % value,
+                                   'changed' if changed else 'in sync')
+
+
 failures = []
-for size in sizes:
-    for scenario in ('loop-in-sync', 'bulk-in-sync', 'loop-changed', 'bulk-changed'):
-        row = rows.get((size, scenario))
-        if row is None:
-            failures.append('N=%d: no figures for %s' % (size, scenario))
-        elif row['check'] != 'ok':
-            failures.append('N=%d: %s check %s: %s' % (size, scenario, row['check'], '; '.join(row.get('problems', []))))
-    row = rows.get((size, 'bulk-in-sync'))
-    if row is not None:
-        bound = 2 + int(math.ceil(size / float(page_size)))
-        total = row['counts']['total']
-        print('bulk in sync, N=%d: %d requests, bound %d: %s' % (size, total, bound, 'held' if total <= bound else 'EXCEEDED'))
-        if total > bound:
-            failures.append('N=%d: the role sent %d requests in sync, more than 2 + pages = %d' % (size, total, bound))
-        if row['counts']['PATCH'] or row['counts']['writes']:
-            failures.append('N=%d: the role wrote although everything was in sync' % size)
+for key in wanted:
+    row = rows.get(key)
+    if row is None:
+        failures.append('%s: no figures' % name(key))
+        continue
+    if row['check'] != 'ok':
+        failures.append('%s: check %s: %s' % (name(key), row['check'], '; '.join(row.get('problems', []))))
+    if row['mode'] != 'bulk':
+        continue
+    counts = row['counts']
+    n, ms, value, changed = key[1:]
+    pages = int(math.ceil(n / float(page_size))) + (1 if n == page_size else 0)
+    if not changed:
+        print('%s: %d requests (%d login, %d GET), expected 1 + %d pages, %.2f s' % (
+            name(key), counts['total'], counts['logins'], counts['GET'], pages, row['wall_seconds']))
+        if (counts['total'], counts['logins'], counts['GET']) != (1 + pages, 1, pages):
+            failures.append('%s: %d requests, expected exactly 1 login + %d pages' % (name(key), counts['total'], pages))
+        if counts['PATCH'] or counts['writes']:
+            failures.append('%s: the role wrote although everything was in sync' % name(key))
+        if row['api_seconds'] < (1 + pages) * ms / 1000.0 * 0.99:
+            failures.append('%s: %d requests one after the other took %.3f s: the latency of %d ms was not in force'
+                            % (name(key), 1 + pages, row['api_seconds'], ms))
+    else:
+        bound = 1 + 2 * pages + row['changed_monitors']
+        print('%s: %d requests (bound %d), %d PATCHes for %d changed, at most %d in flight, %.2f s' % (
+            name(key), counts['total'], bound, counts['PATCH'], row['changed_monitors'], row['patch_peak'], row['wall_seconds']))
+        if counts['PATCH'] != row['changed_monitors'] or counts['writes'] != counts['PATCH']:
+            failures.append('%s: %d PATCHes and %d writes for %d changed monitors'
+                            % (name(key), counts['PATCH'], counts['writes'], row['changed_monitors']))
+        if counts['total'] > bound:
+            failures.append('%s: %d requests, more than 1 + 2 x pages + writes = %d' % (name(key), counts['total'], bound))
+        if ms > 0 and value >= 3 and row['patch_peak'] < min(3, row['changed_monitors']):
+            failures.append('%s: at most %d PATCH(es) in flight at once, expected at least %d'
+                            % (name(key), row['patch_peak'], min(3, row['changed_monitors'])))
+    if not row.get('rss_kb'):
+        failures.append('%s: the module\'s peak memory was not recorded' % name(key))
 if failures:
     print('FAIL:\n  ' + '\n  '.join(failures))
     sys.exit(1)
-print('PASS: fleet benchmark smoke run (sizes %s)' % ','.join(str(size) for size in sizes))
+print('PASS: fleet benchmark smoke run (N=%d at %d ms, parallel_writes %s; loop sizes %s)'
+      % (size, latency, ','.join(str(value) for value in parallel), ','.join(str(value) for value in loop_sizes) or 'none'))
 PYTHON
+rc=$?
+echo "bench-smoke took $((SECONDS - start)) s"
+exit "$rc"
