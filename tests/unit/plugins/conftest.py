@@ -10,6 +10,8 @@ __metaclass__ = type
 
 import pytest
 
+from ansible.module_utils.common import warnings as ansible_warnings
+
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteClient
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession
 
@@ -35,3 +37,11 @@ def clean_environment(monkeypatch):
     """No ALERTSITE_* variable of the machine running the tests leaks into a module's options."""
     for name in CREDENTIAL_VARIABLES:
         monkeypatch.setenv(name, '')
+
+
+@pytest.fixture(autouse=True)
+def fresh_warnings(monkeypatch):
+    """Every test starts with no warning: Ansible collects them process-wide, so one test's module warnings
+    would otherwise show up in the next test's result."""
+    monkeypatch.setattr(ansible_warnings, '_global_warnings', type(ansible_warnings._global_warnings)())  # pylint: disable=protected-access
+    monkeypatch.setattr(ansible_warnings, '_global_deprecations', type(ansible_warnings._global_deprecations)())  # pylint: disable=protected-access
