@@ -20,8 +20,9 @@ What one run measures (the default; every dimension is an option):
   loop vs bulk   N = --loop-sizes (none by default), latency 0: one alertsite_tcp_monitor task looping over the
                  N definitions against the role (parallel_writes 4), in sync and changed, and their ratios.
 
-Each (N, latency) gets its own simulator, started with --latency-ms (and --jitter-ms): every API request waits
-that long before it is handled, holding no lock, so concurrent requests overlap as they would over a network.
+Each (N, latency) gets its own simulator (started and driven through tests/utils/simctl.py), with --latency-ms
+(and --jitter-ms): every API request waits that long before it is handled, holding no lock, so concurrent
+requests overlap as they would over a network.
 Each scenario starts from the same freshly seeded state (a reset, N TCP monitors seeded, an empty log); the
 changed scenarios give a new port to an evenly spread share of the definitions.
 
@@ -85,12 +86,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections import OrderedDict, namedtuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_SIMULATOR = os.path.join(HERE, os.pardir, 'integration', 'targets', 'setup_alertsite_sim', 'files', 'alertsite_sim.py')
+sys.path.insert(0, os.path.join(HERE, os.pardir, 'utils'))
+import simctl  # noqa: E402  pylint: disable=wrong-import-position,import-error  # tests/utils/simctl.py
+
 DEFAULT_SIZES = '500'
 DEFAULT_LATENCIES = '0,100'
 DEFAULT_PARALLEL = '1,4'
@@ -223,118 +224,59 @@ def scenario_label(scenario, percent):
 
 
 # -- the simulator ---------------------------------------------------------------------------------------------
-# Everything that starts, drives and stops the simulator is here (a candidate for tests/utils/simctl.py): the
-# rest of the benchmark only uses start(), api_url, reseed(), clear_log(), read_log() and stop().
+# Started, driven and stopped through tests/utils/simctl.py, the one control of the simulator; the rest of the
+# benchmark only calls the four functions below and reads sim.api_url.
 
-class Simulator:
-    """One simulator process in its own temporary directory; stop() ends it and removes the directory."""
-
-    def __init__(self, script, lifetime, page_size, latency_ms=0, jitter_ms=0):
-        self.script = script
-        self.lifetime = lifetime
-        self.page_size = page_size
-        self.latency_ms = latency_ms
-        self.jitter_ms = jitter_ms
-        self.workdir = None
-        self.process = None
-        self.port = None
-        self.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-    @property
-    def base(self):
-        """The root URL of the simulator."""
-        return f'http://127.0.0.1:{self.port}'
-
-    @property
-    def api_url(self):
-        """The API base URL the modules use."""
-        return self.base + '/api/v3'
-
-    def start(self):
-        """Start the simulator on a free port and wait until it reports the port."""
-        self.workdir = tempfile.mkdtemp(prefix='alertsite-bench-sim.')
-        port_file = os.path.join(self.workdir, 'sim.port')
-        command = [sys.executable, self.script, '--port', '0', '--port-file', port_file,
-                   '--pid-file', os.path.join(self.workdir, 'sim.pid'), '--lifetime', str(int(self.lifetime)),
-                   '--max-page-size', str(self.page_size),
-                   '--latency-ms', str(self.latency_ms), '--jitter-ms', str(self.jitter_ms)]
-        with open(os.path.join(self.workdir, 'sim.out'), 'wb') as output:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output,  # pylint: disable=consider-using-with
-                                            stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise BenchError(f'the simulator exited with status {self.process.returncode}: {self.output()}')
-            try:
-                with open(port_file, encoding='utf-8') as handle:
-                    text = handle.read().strip()
-            except OSError:
-                text = ''
-            if text.isdigit():
-                self.port = int(text)
-                self.check_latency()
-                return
-            time.sleep(0.05)
-        raise BenchError(f'the simulator did not report its port within 20 seconds: {self.output()}')
-
-    def check_latency(self):
-        """Fail when the simulator does not hold the latency it was started with."""
-        reply = self.control('GET', '/latency')
-        wanted = {'latency_ms': self.latency_ms, 'jitter_ms': self.jitter_ms}
+def start_simulator(page_size, latency_ms, jitter_ms, lifetime):
+    """A simulator with this page size and latency that stops by itself after lifetime seconds."""
+    try:
+        sim = simctl.start(['--lifetime', str(int(lifetime)), '--max-page-size', str(page_size),
+                            '--latency-ms', str(latency_ms), '--jitter-ms', str(jitter_ms)])
+    except (simctl.SimError, OSError) as exc:
+        raise BenchError(f'the simulator did not start: {exc}') from exc
+    try:
+        reply = sim_call('GET /_sim/latency', sim.request, 'GET', '/_sim/latency')
+        wanted = {'latency_ms': latency_ms, 'jitter_ms': jitter_ms}
         if not isinstance(reply, dict) or any(reply.get(key) != value for key, value in wanted.items()):
             raise BenchError(f'the simulator reports latency {reply!r}, expected {wanted!r}')
+    except BaseException:
+        stop_simulator(sim)
+        raise
+    return sim
 
-    def output(self):
-        """What the simulator printed so far."""
-        try:
-            with open(os.path.join(self.workdir, 'sim.out'), encoding='utf-8', errors='replace') as handle:
-                return handle.read().strip() or '(no output)'
-        except OSError:
-            return '(no output)'
 
-    def stop(self):
-        """End the simulator process (if it runs) and remove its directory."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.process = None
-        if self.workdir:
-            shutil.rmtree(self.workdir, ignore_errors=True)
-            self.workdir = None
+def stop_simulator(sim):
+    """Stop the simulator and remove its directory."""
+    try:
+        sim.stop(remove=True)
+    except (simctl.SimError, OSError) as exc:
+        log(f'could not stop the simulator on {sim.url}: {exc}')
 
-    def control(self, method, path, body=None):
-        """Send one /_sim control request; return the parsed reply."""
-        data = json.dumps(body).encode('utf-8') if body is not None else None
-        request = urllib.request.Request(self.base + '/_sim' + path, data=data, method=method)
-        if data is not None:
-            request.add_header('Content-Type', 'application/json')
-        try:
-            with self.opener.open(request, timeout=120) as reply:
-                return json.loads(reply.read().decode('utf-8') or 'null')
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise BenchError(f'{method} /_sim{path} failed: {exc}') from exc
 
-    def reseed(self, monitors):
-        """Go back to the start state (no monitors, empty log, no tokens, the command line's latency), then seed;
-        return {name: id}."""
-        self.control('POST', '/reset')
-        reply = self.control('POST', '/monitors', {'monitors': monitors})
-        ids = reply.get('ids') if isinstance(reply, dict) else None
-        if not isinstance(ids, list) or len(ids) != len(monitors):
-            raise BenchError(f'seeding {len(monitors)} monitors returned {reply!r}')
-        return {monitor['name']: monitor_id for monitor, monitor_id in zip(monitors, ids)}
+def sim_call(what, function, *args, **kwargs):
+    """function(*args, **kwargs), with a failure of the simulator as a BenchError."""
+    try:
+        return function(*args, **kwargs)
+    except (simctl.SimError, OSError, ValueError, KeyError, TypeError) as exc:
+        raise BenchError(f'{what} failed: {exc}') from exc
 
-    def clear_log(self):
-        """Empty the request log (and the peak of requests in flight)."""
-        self.control('DELETE', '/log')
 
-    def read_log(self):
-        """The request log: requests (with start and finish), counts, max_in_flight."""
-        return self.control('GET', '/log')
+def reseed(sim, monitors):
+    """Go back to the start state (no monitors, empty log, no tokens, the command line's latency), seed the
+    monitors and empty the log; return {name: id}."""
+    sim_call('POST /_sim/reset', sim.reset)
+    # seeding thousands of monitors may take longer than simctl's usual timeout
+    reply = sim_call('seeding the monitors', sim.request, 'POST', '/_sim/monitors', {'monitors': monitors}, timeout=300)
+    ids = reply.get('ids') if isinstance(reply, dict) else None
+    if not isinstance(ids, list) or len(ids) != len(monitors):
+        raise BenchError(f'seeding {len(monitors)} monitors returned {reply!r}')
+    sim_call('DELETE /_sim/log', sim.clear_log)
+    return {monitor['name']: monitor_id for monitor, monitor_id in zip(monitors, ids)}
+
+
+def read_log(sim):
+    """The request log: requests (with start and finish), counts, max_in_flight."""
+    return sim_call('GET /_sim/log', sim.request, 'GET', '/_sim/log', timeout=300)
 
 
 # -- the fleet -------------------------------------------------------------------------------------------------
@@ -639,23 +581,21 @@ class Bench:
         """Measure every scenario, one simulator per (N, latency)."""
         for (size, latency), scenarios in plan_scenarios(self.args).items():
             lifetime = sum(self.timeout(scenario) + 60 for scenario in scenarios) + 120
-            sim = Simulator(self.args.simulator, lifetime=lifetime, page_size=self.page_size, latency_ms=latency,
-                            jitter_ms=self.args.jitter_ms)
+            sim = start_simulator(self.page_size, latency, self.args.jitter_ms, lifetime)
             try:
-                sim.start()
-                log(f'N={size}, latency {latency} ms (jitter {self.args.jitter_ms} ms): simulator on port {sim.port}; '
+                log(f'N={size}, latency {latency} ms (jitter {self.args.jitter_ms} ms): simulator on {sim.url}; '
                     f'{len(changed_indexes(size, self.args.changed_percent))} monitor(s) changed in the changed scenarios')
                 for scenario in scenarios:
                     log(f'{self.label(scenario)} ...')
                     self.record(scenario, self.measure(sim, scenario))
             finally:
-                sim.stop()
+                stop_simulator(sim)
 
     def measure(self, sim, scenario):
         """Seed the start state and run one scenario's playbook; return what the checks need."""
         seed = definitions(scenario.n)
         wanted = with_changes(seed, changed_indexes(scenario.n, self.args.changed_percent) if scenario.changed else [])
-        ids = sim.reseed(seed)
+        ids = reseed(sim, seed)
         changed = [monitor for monitor, seeded in zip(wanted, seed) if monitor != seeded]
         variables = {
             'alertsite_api_url': sim.api_url,
@@ -668,13 +608,12 @@ class Bench:
             variables['ansible_python_interpreter'] = self.wrapper
         if os.path.exists(self.rss_records):
             os.remove(self.rss_records)
-        sim.clear_log()
         seconds, status, output = self.playbook(scenario.mode, variables, self.timeout(scenario))
         return {
             'seconds': seconds,
             'status': status,
             'output': output,
-            'log': sim.read_log(),
+            'log': read_log(sim),
             'rss_kb': read_rss(self.rss_records, 'alertsite_monitors') if scenario.mode == 'bulk' else None,
             'expected': {ids[monitor['name']]: {'port': monitor['port']} for monitor in changed},
             'changed_names': [monitor['name'] for monitor in changed],
@@ -913,7 +852,6 @@ def parse_args(argv=None):
                         help='directory holding ansible_collections/community/alertsite (default $ANSIBLE_COLLECTIONS_PATH)')
     parser.add_argument('--ansible-playbook', default=default_ansible_playbook(),
                         help='the ansible-playbook to run (default: next to this Python, else from PATH)')
-    parser.add_argument('--simulator', default=os.path.normpath(DEFAULT_SIMULATOR), help='the simulator script')
     parser.add_argument('--playbook-timeout', type=int, default=0,
                         help='seconds after which a playbook is stopped (default: loop 120 + 3 * N, bulk 180 + N / 10, '
                              'plus the latency of the requests)')
@@ -933,8 +871,6 @@ def parse_args(argv=None):
         parser.error(f'community.alertsite is not installed in --collections-path {args.collections_path!r} (use tests/bench/run.sh)')
     args.collections_path = os.pathsep.join(paths)
     args.collection_root = os.path.join(found[0], 'ansible_collections', 'community', 'alertsite')
-    if not os.path.isfile(args.simulator):
-        parser.error(f'simulator not found: {args.simulator}')
     return args
 
 
@@ -966,6 +902,12 @@ def ansible_version(ansible_playbook):
     return match.group(1) if match else first[0]
 
 
+def bypass_proxies():
+    """Reach the simulator on 127.0.0.1 directly, also from the control requests of simctl (urllib)."""
+    no_proxy = ','.join(item for item in (os.environ.get('NO_PROXY', ''), '127.0.0.1,localhost') if item)
+    os.environ['NO_PROXY'] = os.environ['no_proxy'] = no_proxy
+
+
 def terminate(signum, frame):  # pylint: disable=unused-argument
     """On SIGTERM unwind, so the running playbook and the simulator are stopped and the temporary files removed."""
     raise SystemExit(128 + signum)
@@ -990,6 +932,7 @@ def main(argv=None):
     """Run the benchmark; return the exit status."""
     signal.signal(signal.SIGTERM, terminate)
     args = parse_args(argv)
+    bypass_proxies()
     page_size = page_size_of(args.collection_root)
     try:
         core = ansible_version(args.ansible_playbook)
