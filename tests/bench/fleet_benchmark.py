@@ -53,6 +53,10 @@ The columns, per scenario:
   PATCH peak   the most PATCHes in flight at once (max_in_flight of the simulator's log)
   RSS MB       the bulk module's peak resident memory, ru_maxrss of the module process (see below)
 
+Below the table: the simulator's own round trip without latency, the median of a few small control requests on
+one kept-alive connection (as the modules' client keeps its connection). Every request costs that on top of
+the latency; it should be about a millisecond, and when it is not, the report says why.
+
 Memory: the bulk scenarios run with ansible_python_interpreter set to a small wrapper (written into the
 benchmark's temporary directory) that forks, executes the real Python with Ansible's arguments (the
 AnsiballZ payload, which runs the module in that same process), waits for it with os.wait4() and appends the
@@ -76,6 +80,7 @@ run at all.
 """
 
 import argparse
+import http.client
 import json
 import math
 import os
@@ -86,6 +91,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections import OrderedDict, namedtuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -114,6 +120,7 @@ TARGET_EXTRA_SECONDS = 3.0
 TARGET_PEAK = 3
 TARGET_MEMORY_SIZE = 5000
 TARGET_MEMORY_MB = 100
+SLOW_ROUND_TRIP_MS = 10   # a simulator round trip above this is explained below the table
 
 # One measurement: mode 'bulk' or 'loop', fleet size, latency (ms), parallel_writes (bulk), changed or in sync.
 Scenario = namedtuple('Scenario', 'mode n latency parallel changed')
@@ -272,6 +279,27 @@ def reseed(sim, monitors):
         raise BenchError(f'seeding {len(monitors)} monitors returned {reply!r}')
     sim_call('DELETE /_sim/log', sim.clear_log)
     return {monitor['name']: monitor_id for monitor, monitor_id in zip(monitors, ids)}
+
+
+def round_trip_ms(sim, count=7):
+    """The median time in ms of a small control request (GET /_sim/latency, to which no latency applies) on one
+    kept-alive connection, after one to open it: what the simulator and the loopback cost per request on top of
+    the latency. None when it cannot be measured."""
+    where = urllib.parse.urlsplit(sim.url)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=30)
+    samples = []
+    try:
+        for index in range(count + 1):
+            start = time.monotonic()
+            connection.request('GET', '/_sim/latency')
+            connection.getresponse().read()
+            if index:
+                samples.append((time.monotonic() - start) * 1000.0)
+    except (OSError, http.client.HTTPException):
+        return None
+    finally:
+        connection.close()
+    return round(sorted(samples)[len(samples) // 2], 1)
 
 
 def read_log(sim):
@@ -583,11 +611,13 @@ class Bench:
             lifetime = sum(self.timeout(scenario) + 60 for scenario in scenarios) + 120
             sim = start_simulator(self.page_size, latency, self.args.jitter_ms, lifetime)
             try:
-                log(f'N={size}, latency {latency} ms (jitter {self.args.jitter_ms} ms): simulator on {sim.url}; '
+                overhead = round_trip_ms(sim)
+                log(f'N={size}, latency {latency} ms (jitter {self.args.jitter_ms} ms): simulator on {sim.url}, '
+                    f'{fixed(overhead, 1, "?")} ms a request on top of the latency; '
                     f'{len(changed_indexes(size, self.args.changed_percent))} monitor(s) changed in the changed scenarios')
                 for scenario in scenarios:
                     log(f'{self.label(scenario)} ...')
-                    self.record(scenario, self.measure(sim, scenario))
+                    self.record(scenario, self.measure(sim, scenario), overhead)
             finally:
                 stop_simulator(sim)
 
@@ -619,8 +649,8 @@ class Bench:
             'changed_names': [monitor['name'] for monitor in changed],
         }
 
-    def record(self, scenario, result):
-        """Check one measurement and add its row."""
+    def record(self, scenario, result, overhead=None):
+        """Check one measurement and add its row (overhead: the simulator's round trip without latency, in ms)."""
         status = result['status']
         figures = log_figures(result['log'], scenario)
         figures['rss_kb'] = result['rss_kb']
@@ -644,6 +674,7 @@ class Bench:
             'parallel_writes': scenario.parallel if scenario.mode == 'bulk' else None,
             'latency_ms': scenario.latency,
             'jitter_ms': self.args.jitter_ms,
+            'sim_round_trip_ms': overhead,
             'changed_monitors': changed,
             'pages': pages,
             'wall_seconds': round(result['seconds'], 3),
@@ -755,6 +786,15 @@ def print_report(rows, summary, args, page_size):
           'ceil(writes / pw) + read-back requests;')
     print('wall/crit: wall time / (crit x latency); RSS MB: peak RSS of the alertsite_monitors process '
           '(see the docstring of tests/bench/fleet_benchmark.py).')
+    overheads = sorted(set(row['sim_round_trip_ms'] for row in rows if row.get('sim_round_trip_ms') is not None))
+    if overheads:
+        print(f"simulator round trip without latency (kept-alive connection, small reply): {', '.join(fixed(value, 1) for value in overheads)} ms")
+        if overheads[-1] >= SLOW_ROUND_TRIP_MS:
+            print('  a request with a small reply takes that much longer than the latency (in wall s, and in API s between '
+                  'requests; the log')
+            print('  does not see it): the simulator sends headers and body in two writes, and with Nagle on the body waits '
+                  'for the client\'s')
+            print('  delayed ACK (about 40 ms on Linux); TCP_NODELAY on its sockets (disable_nagle_algorithm) would end it')
     memory = summary['memory']
     if memory:
         print()
