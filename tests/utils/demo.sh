@@ -11,7 +11,8 @@
 # 2. builds the collection with ansible-galaxy collection build (from a copy of the working tree:
 #    tracked and untracked files that are not ignored) and installs the tarball into a temporary
 #    collections path;
-# 3. starts tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py on a free port;
+# 3. starts the API simulator (tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py) on a
+#    free port with tests/utils/simctl.py;
 # 4. runs ansible-playbook PLAYBOOK on the implicit localhost with ALERTSITE_API_URL,
 #    ALERTSITE_USERNAME, ALERTSITE_PASSWORD and ANSIBLE_COLLECTIONS_PATH exported;
 # 5. prints the simulator's request counts, stops it and removes the temporary files.
@@ -21,14 +22,13 @@
 
 set -uo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
-. "$HERE/lib.sh"
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
+SIMCTL="$AS_UTILS_DIR/simctl.py"
 ROOT="$(as_repo_root)"
 SERIES="${DEMO_SERIES:-2.19}"
 PLAYBOOK="${1:-docs/examples/quickstart.yml}"
-SIM="$ROOT/tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py"
 SIM_USER=demo
 SIM_PASSWORD=demo-password
 
@@ -37,17 +37,13 @@ case "$PLAYBOOK" in
     *) PLAYBOOK="$ROOT/$PLAYBOOK" ;;
 esac
 [ -f "$PLAYBOOK" ] || as_die "playbook not found: $PLAYBOOK"
-[ -f "$SIM" ] || as_die "simulator not found: $SIM"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-demo.XXXXXX")" || as_die "mktemp failed"
-SIM_PID=''
+venv=''
 
 # shellcheck disable=SC2317,SC2329  # invoked by the EXIT trap
 cleanup() {
-    if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
-        kill "$SIM_PID" 2>/dev/null
-        wait "$SIM_PID" 2>/dev/null
-    fi
+    [ -n "$venv" ] && "$venv/bin/python" "$SIMCTL" stop --dir "$WORK/sim"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -72,47 +68,9 @@ ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
 
 # --- start the simulator ----------------------------------------------------------------------
 as_log "starting the simulator"
-"$venv/bin/python" "$SIM" --port 0 --port-file "$WORK/sim.port" --pid-file "$WORK/sim.pid" \
-    --lifetime 600 </dev/null >"$WORK/sim.out" 2>&1 &
-SIM_PID=$!
-
-port=''
-for _ in $(seq 1 150); do
-    if ! kill -0 "$SIM_PID" 2>/dev/null; then
-        cat "$WORK/sim.out" >&2
-        as_die "the simulator exited early"
-    fi
-    if [ -s "$WORK/sim.port" ]; then
-        port="$(tr -dc '0-9' <"$WORK/sim.port")"
-        [ -n "$port" ] && break
-    fi
-    sleep 0.2
-done
-[ -n "$port" ] || as_die "the simulator did not report its port"
-SIM_URL="http://127.0.0.1:$port"
-
-sim_request_log() {
-    "$venv/bin/python" - "$SIM_URL/_sim/log" <<'PYTHON'
-import json
-import sys
-import urllib.request
-
-with urllib.request.urlopen(sys.argv[1], timeout=10) as response:
-    data = json.load(response)
-print(json.dumps(data.get('counts', {})))
-PYTHON
-}
-
-ready=0
-for _ in $(seq 1 50); do
-    if sim_request_log >/dev/null 2>&1; then
-        ready=1
-        break
-    fi
-    sleep 0.2
-done
-[ "$ready" -eq 1 ] || as_die "the simulator does not answer on $SIM_URL"
-head -n1 "$WORK/sim.out"
+SIM_URL="$("$venv/bin/python" "$SIMCTL" start --dir "$WORK/sim" --lifetime 600 </dev/null)" \
+    || as_die "the simulator did not start"
+head -n1 "$WORK/sim/simulator.log"
 
 # --- run the playbook -------------------------------------------------------------------------
 export ALERTSITE_API_URL="$SIM_URL/api/v3"
@@ -131,16 +89,10 @@ as_log "running ansible-playbook ${PLAYBOOK#"$ROOT"/}"
 rc=$?
 
 # --- report -----------------------------------------------------------------------------------
-if counts="$(sim_request_log 2>/dev/null)"; then
-    "$venv/bin/python" - "$counts" <<'PYTHON'
-import json
-import sys
-
-counts = json.loads(sys.argv[1])
-print('simulator request counts:')
-for key in ('total', 'GET', 'POST', 'PATCH', 'DELETE', 'logins', 'writes'):
-    print('  %-7s %s' % (key, counts.get(key, 0)))
-PYTHON
+if counts="$("$venv/bin/python" "$SIMCTL" log --dir "$WORK/sim" --counts)"; then
+    echo 'simulator request counts:'
+    "$venv/bin/python" -c 'import json, sys; counts = json.loads(sys.argv[1]); print("\n".join(
+        "  %-7s %s" % (key, counts.get(key, 0)) for key in ("total", "GET", "POST", "PATCH", "DELETE", "logins", "writes")))' "$counts"
 else
     as_log "could not read the simulator's request log"
 fi

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env python
 # Copyright: Contributors to the community.alertsite collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +29,8 @@ Command line (standard library only; run it with the Python that should run the 
     simctl.py log       --dir DIR | --url URL   print the request log (JSON of GET /_sim/log);
                         [--counts]              only its counts
     simctl.py clear-log --dir DIR | --url URL   DELETE /_sim/log
+    simctl.py state     --dir DIR | --url URL   print what it holds (JSON of GET /_sim/state: monitors,
+                                                recipients, blackouts, notifier_groups, clock, dialects)
     simctl.py faults    --dir DIR | --url URL (--arm JSON | --clear | --list)
                                                 arm fault rules (a JSON list of rules, or @FILE holding one),
                                                 remove them all, or print them
@@ -49,7 +51,7 @@ From Python (the benchmark, the extra checks), with tests/utils on sys.path:
     sim = simctl.start(['--latency-ms', '5'])    # or simctl.start(args, directory=DIR)
     sim.url, sim.api_url, sim.port, sim.pid, sim.dir
     sim.clear_log(); sim.arm([{'method': 'GET', 'path': '^/api/v3/monitors$', 'status': 500}])
-    sim.seed({'monitors': [...]}); sim.log()['counts']; sim.reset(); sim.clear_faults(); sim.token()
+    sim.seed({'monitors': [...]}); sim.log()['counts']; sim.state()['monitors']; sim.reset(); sim.token()
     sim.stop(remove=True)
     simctl.Simulator.from_dir(DIR)                # a simulator started by another process
 """
@@ -181,6 +183,10 @@ class Simulator:
     def reset(self):
         self.request('POST', '/_sim/reset')
 
+    def state(self):
+        """Everything stored: {"monitors", "recipients", "blackouts", "notifier_groups", "clock", "dialects"}."""
+        return self.request('GET', '/_sim/state')
+
     def arm(self, rules):
         """Add fault rules (see alertsite_sim.py --help); return them as stored."""
         return self.request('POST', '/_sim/faults', {'faults': rules})['faults']
@@ -300,8 +306,8 @@ def _print_json(data):
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog='simctl.py', description=__doc__.split('\n', 1)[0],
-                                     epilog='The docstring of tests/utils/simctl.py is the manual.', allow_abbrev=False)
+    parser = argparse.ArgumentParser(prog='simctl.py', description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     allow_abbrev=False)
     commands = parser.add_subparsers(dest='command', required=True, metavar='COMMAND')
 
     def command(name, help_text, needs_sim=True):
@@ -325,6 +331,7 @@ def parse_args(argv):
     sub = command('log', 'print the request log (JSON)')
     sub.add_argument('--counts', action='store_true', help='print only its counts')
     command('clear-log', 'empty the request log')
+    command('state', 'print the stored objects, the clock and the dialects (JSON)')
     sub = command('faults', 'arm, clear or list fault rules')
     what = sub.add_mutually_exclusive_group(required=True)
     what.add_argument('--arm', metavar='JSON', help='a JSON list of fault rules, or @FILE holding one')
@@ -366,6 +373,8 @@ def main(argv=None):
             _print_json(log['counts'] if args.counts else log)
         elif args.command == 'clear-log':
             sim.clear_log()
+        elif args.command == 'state':
+            _print_json(sim.state())
         elif args.command == 'faults':
             if args.arm:
                 _print_json(sim.arm(_json_argument(args.arm)))

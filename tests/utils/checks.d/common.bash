@@ -31,11 +31,13 @@
 #   check_importer_venv        print the galaxy-importer venv (tests/utils/requirements-importer.txt, built by
 #                              lib.sh's as_ensure_importer_venv if needed, within CHECK_VENV_TIMEOUT too)
 #   check_start_simulator [--https CERT KEY] [SIMULATOR_ARG...]
-#                              start the AlertSite API simulator (user demo / demo-password; over HTTPS with
-#                              the PEM certificate and key given) and set SIM_URL (http[s]://127.0.0.1:PORT),
-#                              SIM_API_URL (SIM_URL/api/v3) and SIM_PID; it is stopped when the check exits, and
-#                              stops by itself after 15 minutes. Each call starts one more simulator.
-#   check_sim_log              print the simulator's request log (JSON of GET /_sim/log)
+#                              start the AlertSite API simulator with tests/utils/simctl.py (user demo /
+#                              demo-password; over HTTPS with the PEM certificate and key given) and set SIM_URL
+#                              (http[s]://127.0.0.1:PORT), SIM_API_URL (SIM_URL/api/v3) and SIM_DIR (simctl's
+#                              directory: give it to "simctl.py COMMAND --dir"); it is stopped when the check
+#                              exits, and stops by itself after 15 minutes. Each call starts one more simulator.
+#   check_sim_log              print the request log of the simulator started last (JSON of GET /_sim/log)
+#   SIMCTL                     tests/utils/simctl.py, for any other command: "$SIMCTL" log|clear-log|state --dir DIR
 #   check_module_names         print the name of every module in plugins/modules/, one a line
 #   check_build [SRC]          ansible-galaxy collection build of SRC (default: the collection root) into
 #                              CHECK_TMP/dist; sets CHECK_TARBALL
@@ -130,48 +132,26 @@ check_importer_venv() {
 }
 
 _CHECK_SIMULATORS=0
+SIMCTL="$_CHECK_DIR/../simctl.py"
 check_start_simulator() {
-    local sim="$COLLECTION_ROOT/tests/integration/targets/setup_alertsite_sim/files/alertsite_sim.py"
-    local python="${AS_TEST_PYTHON:-python3}" dir port='' i scheme=http
+    local python="${AS_TEST_PYTHON:-python3}"
     local -a extra=()
     if [ "${1:-}" = --https ]; then
-        scheme=https
         extra=(--tls-cert "$2" --tls-key "$3")
         shift 3
     fi
     extra+=("$@")
-    [ -f "$sim" ] || check_fail "simulator $sim not found"
     _CHECK_SIMULATORS=$((_CHECK_SIMULATORS + 1))
-    dir="$CHECK_TMP/simulator-$_CHECK_SIMULATORS"
-    mkdir -p "$dir"
-    "$python" "$sim" --host 127.0.0.1 --port 0 --port-file "$dir/port" --pid-file "$dir/pid" --lifetime 900 \
-        "${extra[@]}" </dev/null >>"$dir/simulator.log" 2>&1 &
-    SIM_PID=$!
-    check_on_exit "kill $SIM_PID; wait $SIM_PID"
-    for i in $(seq 1 100); do
-        if [ -s "$dir/port" ]; then
-            port="$(tr -dc '0-9' <"$dir/port")"
-            [ -n "$port" ] && break
-        fi
-        kill -0 "$SIM_PID" 2>/dev/null || break
-        sleep 0.2
-    done
-    if [ -z "$port" ]; then
-        cat "$dir/simulator.log" >>"$CHECK_LOG" 2>/dev/null
-        check_fail "the simulator did not start (after ${i} tries)"
-    fi
-    SIM_URL="$scheme://127.0.0.1:$port"
+    SIM_DIR="$CHECK_TMP/simulator-$_CHECK_SIMULATORS"
+    check_on_exit "$(printf '%q ' "$python" "$SIMCTL" stop --dir "$SIM_DIR")"
+    SIM_URL="$("$python" "$SIMCTL" start --dir "$SIM_DIR" -- --host 127.0.0.1 --lifetime 900 "${extra[@]}" \
+        </dev/null 2>>"$CHECK_LOG")" || check_fail "the simulator did not start"
     # shellcheck disable=SC2034  # for the checks that source this file
     SIM_API_URL="$SIM_URL/api/v3"
 }
 
 check_sim_log() {
-    "${AS_TEST_PYTHON:-python3}" -c '
-import sys
-import urllib.request
-with urllib.request.urlopen(sys.argv[1] + "/_sim/log", timeout=10) as reply:
-    sys.stdout.write(reply.read().decode("utf-8"))
-' "$SIM_URL"
+    "${AS_TEST_PYTHON:-python3}" "$SIMCTL" log --dir "$SIM_DIR" </dev/null
 }
 
 check_module_names() {

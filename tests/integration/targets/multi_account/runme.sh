@@ -11,35 +11,18 @@
 # then it runs again and nothing is written.
 set -eu
 
-SIM="../setup_alertsite_sim/files/alertsite_sim.py"
+SIMCTL=../../../utils/simctl.py
 PYTHON="$(command -v python || command -v python3)"
 WORK="$(mktemp -d)"
-PIDS=()
 
 cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
+    local name
+    for name in alpha beta; do
+        "$PYTHON" "$SIMCTL" stop --dir "$WORK/$name" || true
     done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-# start_simulator NAME USER:PASSWORD: prints the simulator's URL
-start_simulator() {
-    local name="$1" user="$2" i
-    mkdir -p "$WORK/$name"
-    "$PYTHON" "$SIM" --host 127.0.0.1 --port 0 --port-file "$WORK/$name/port" --pid-file "$WORK/$name/pid" \
-        --lifetime 600 --user "$user" </dev/null >"$WORK/$name/sim.out" 2>&1 &
-    PIDS+=("$!")
-    for i in $(seq 1 150); do
-        [ -s "$WORK/$name/port" ] && break
-        kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$WORK/$name/sim.out" >&2; return 1; }
-        sleep 0.2
-    done
-    [ -s "$WORK/$name/port" ] || { echo "the simulator $name did not report its port after $i tries" >&2; return 1; }
-}
 
 # The users and passwords are those of inventory.yml, read from there so that they are written only once.
 credentials() {
@@ -54,10 +37,9 @@ print('%s:%s' % (host['alertsite_username'], host['alertsite_password']))
 PYTHON
 }
 
-start_simulator alpha "$(credentials account_alpha)"
-start_simulator beta "$(credentials account_beta)"
-ALPHA="http://127.0.0.1:$(tr -dc '0-9' <"$WORK/alpha/port")"
-BETA="http://127.0.0.1:$(tr -dc '0-9' <"$WORK/beta/port")"
+# one simulator per account (tests/utils/simctl.py, copied in by setup_alertsite_sim's needs/file alias)
+ALPHA="$("$PYTHON" "$SIMCTL" start --dir "$WORK/alpha" --lifetime 600 --user "$(credentials account_alpha)")"
+BETA="$("$PYTHON" "$SIMCTL" start --dir "$WORK/beta" --lifetime 600 --user "$(credentials account_beta)")"
 mkdir -p "$WORK/barrier/first" "$WORK/barrier/again"
 cat >"$WORK/vars.json" <<JSON
 {"multi_account_sim_urls": {"account_alpha": "$ALPHA", "account_beta": "$BETA"},
