@@ -17,6 +17,7 @@
 #      project's docs cannot resolve: those warnings (an undefined label outside
 #      ansible_collections.community.alertsite.*) are counted and listed, and any other warning or error
 #      fails the check.
+# docs.py beside this script reads ansible-doc's output (step 2) and the build's warnings (step 3).
 set -euo pipefail
 
 # shellcheck source=common.bash
@@ -46,66 +47,8 @@ if ! timeout -k 10 300 ansible-doc --json -t module "${modules[@]}" </dev/null >
     check_fail "ansible-doc --json -t module ${modules[*]} failed"
 fi
 
-check_py 60 "$TOOLS/bin/python" "$doc_json" "${modules[@]}" <<'PYTHON' || check_fail "module documentation is incomplete (see above)"
-import json
-import sys
-
-with open(sys.argv[1], encoding='utf-8') as handle:
-    docs = json.load(handle)
-problems = []
-
-
-def check_returns(module, values, path):
-    for key, spec in sorted(values.items()):
-        where = '%s: RETURN %s%s' % (module, path, key)
-        if not isinstance(spec, dict):
-            problems.append('%s is not a mapping' % where)
-            continue
-        if not spec.get('description'):
-            problems.append('%s has no description' % where)
-        if not spec.get('type'):
-            problems.append('%s has no type' % where)
-        if 'sample' not in spec:
-            problems.append('%s has no sample' % where)
-        if spec.get('contains'):
-            check_returns(module, spec['contains'], path + key + '.')
-        elif spec.get('type') == 'dict' or (spec.get('type') == 'list' and spec.get('elements') == 'dict'):
-            problems.append('%s is a %s without contains: document its keys' % (
-                where, 'dict' if spec.get('type') == 'dict' else 'list of dicts'))
-
-
-for module in sys.argv[2:]:
-    entry = docs.get(module)
-    if not entry or not entry.get('doc'):
-        problems.append('%s: ansible-doc returned no documentation' % module)
-        continue
-    doc = entry['doc']
-    if not doc.get('version_added'):
-        problems.append('%s: no version_added' % module)
-    seealso = doc.get('seealso') or []
-    if not seealso:
-        problems.append('%s: no seealso' % module)
-    attributes = doc.get('attributes') or {}
-    if not attributes:
-        problems.append('%s: no attributes' % module)
-    for name, attribute in sorted(attributes.items()):
-        if not isinstance(attribute, dict) or not attribute.get('description'):
-            problems.append('%s: attribute %s has no description' % (module, name))
-        elif not attribute.get('support'):
-            problems.append('%s: attribute %s has no support level' % (module, name))
-    if not (entry.get('examples') or '').strip():
-        problems.append('%s: no EXAMPLES' % module)
-    returns = entry.get('return') or {}
-    if not returns:
-        problems.append('%s: no RETURN values' % module)
-    check_returns(module, returns, '')
-    print('%s: version_added %s, %d seealso, %d attributes, %d return values'
-          % (module, doc.get('version_added'), len(seealso), len(attributes), len(returns)))
-
-if problems:
-    print('\n'.join(problems))
-    sys.exit(1)
-PYTHON
+check_run 60 "$TOOLS/bin/python" tests/utils/checks.d/docs.py module-docs "$doc_json" "${modules[@]}" \
+    || check_fail "module documentation is incomplete (see above)"
 
 # 3. the docs site
 site_start=$SECONDS
@@ -128,35 +71,8 @@ for page in index.rst monitors_role.rst docsite/guide_authentication_awx.rst; do
     [ -f "$site/rst/collections/community/alertsite/$page" ] || check_fail "the docs site has no $page"
 done
 [ -f "$site/build/html/collections/community/alertsite/index.html" ] || check_fail "sphinx-build wrote no collection index"
-check_py 60 "$TOOLS/bin/python" "$site/warnings.log" "$site/" "${modules[@]}" <<'PYTHON' \
+check_run 60 "$TOOLS/bin/python" tests/utils/checks.d/docs.py site-warnings "$site/warnings.log" "$site/" "${modules[@]}" \
     || check_fail "the docs site build warned about the collection's docs (see above)"
-import collections
-import os
-import re
-import sys
-
-log, prefix, modules = sys.argv[1], sys.argv[2], sys.argv[3:]
-with open(log, encoding='utf-8') as handle:
-    lines = [line.rstrip('\n').replace(prefix, '') for line in handle]
-findings = [line for line in lines if re.search(r'\b(WARNING|ERROR|CRITICAL|SEVERE)\b', line)]
-external = collections.Counter()
-problems = []
-for line in findings:
-    match = re.search(r"WARNING: undefined label: '([^']+)'", line)
-    if match and not match.group(1).startswith('ansible_collections.community.alertsite.'):
-        external[match.group(1)] += 1
-    else:
-        problems.append(line)
-print('docs site: %d warnings from the collection, %d references to other projects\' docs left unresolved offline (%s)'
-      % (len(problems), sum(external.values()), ', '.join('%s x%d' % item for item in sorted(external.items())) or 'none'))
-for module in modules:
-    page = os.path.join(prefix, 'build', 'html', 'collections', 'community', 'alertsite', '%s_module.html' % module.split('.')[-1])
-    if not os.path.isfile(page):
-        problems.append('no page for module %s' % module)
-if problems:
-    print('\n'.join(problems))
-    sys.exit(1)
-PYTHON
 site_summary="$(grep -o '^docs site: .*' "$CHECK_LOG" | tail -n1) ($((SECONDS - site_start))s)"
 
 check_pass "antsibull-docs lint-collection-docs clean; ${#modules[@]} modules with version_added, seealso, attributes," \

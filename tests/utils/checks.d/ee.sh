@@ -15,6 +15,7 @@
 #      (or a digest), and installs _build/requirements.txt (requests) and _build/requirements.yml
 #      (community.alertsite in the version of galaxy.yml); the two contexts must be the same. No image is
 #      built (no container engine is needed).
+# ee.py beside this script judges introspect's output (step 1) and the two contexts (step 2).
 set -euo pipefail
 
 # shellcheck source=common.bash
@@ -39,20 +40,8 @@ if ! timeout -k 10 120 ansible-builder introspect --write-pip "$CHECK_TMP/intros
     check_fail "ansible-builder introspect failed"
 fi
 cat "$introspect" >>"$CHECK_LOG"
-check_py 60 "$TOOLS/bin/python" "$introspect" <<'PYTHON' \
+check_run 60 "$TOOLS/bin/python" tests/utils/checks.d/ee.py introspect "$introspect" \
     || check_fail "ansible-builder introspect does not list requests for community.alertsite"
-import re
-import sys
-
-import yaml
-
-with open(sys.argv[1], encoding='utf-8') as handle:
-    data = yaml.safe_load(handle) or {}
-python = data.get('python') or []
-found = [line for line in python if re.match(r'requests\b.*# from collection community\.alertsite$', str(line))]
-print('introspect: python %r, system %r' % (python, data.get('system')))
-sys.exit(0 if found else 1)
-PYTHON
 grep -Eq '^requests\b' "$CHECK_TMP/introspect-pip.txt" \
     || check_fail "ansible-builder introspect --write-pip did not write requests"
 
@@ -74,71 +63,8 @@ for dir in "$from_root" "$from_tarball"; do
         || check_fail "'${documented[0]}' failed in $dir"
 done
 
-check_py 60 "$TOOLS/bin/python" galaxy.yml "$from_root" "$from_tarball" <<'PYTHON' \
+check_run 60 "$TOOLS/bin/python" tests/utils/checks.d/ee.py contexts galaxy.yml "$from_root" "$from_tarball" \
     || check_fail "the build contexts do not match execution-environment.yml (see above)"
-import filecmp
-import os
-import re
-import sys
-
-import yaml
-
-problems = []
-contexts = []
-with open(sys.argv[1], encoding='utf-8') as handle:
-    version = yaml.safe_load(handle)['version']
-for root in sys.argv[2:4]:
-    with open(os.path.join(root, 'execution-environment.yml'), encoding='utf-8') as handle:
-        definition = yaml.safe_load(handle)
-    where = os.path.basename(root)
-    if definition.get('version') != 3:
-        problems.append('%s: execution-environment.yml is not schema version 3' % where)
-    base_image = ((definition.get('images') or {}).get('base_image') or {}).get('name') or ''
-    if not re.search(r'(@sha256:[0-9a-f]{64}|:(?!latest$)[\w][\w.-]*)$', base_image):
-        problems.append('%s: the base image %r is not pinned to a tag or digest' % (where, base_image))
-    context = os.path.join(root, 'context')
-    names = [name for name in ('Containerfile', 'Dockerfile') if os.path.isfile(os.path.join(context, name))]
-    if len(names) != 1:
-        problems.append('%s: the context holds %s, expected one Containerfile or Dockerfile' % (where, names))
-        continue
-    with open(os.path.join(context, names[0]), encoding='utf-8') as handle:
-        containerfile = handle.read()
-    if 'ARG EE_BASE_IMAGE="%s"' % base_image not in containerfile or 'FROM $EE_BASE_IMAGE' not in containerfile:
-        problems.append('%s: the %s does not start FROM %s' % (where, names[0], base_image))
-    build = os.path.join(context, '_build')
-    with open(os.path.join(build, 'requirements.txt'), encoding='utf-8') as handle:
-        python = [line.strip() for line in handle if line.strip() and not line.startswith('#')]
-    if python != ['requests']:
-        problems.append('%s: _build/requirements.txt asks for %s, expected requests' % (where, python))
-    with open(os.path.join(build, 'requirements.yml'), encoding='utf-8') as handle:
-        collections = (yaml.safe_load(handle) or {}).get('collections') or []
-    wanted = [{'name': 'community.alertsite', 'version': version}]
-    if collections != wanted:
-        problems.append('%s: _build/requirements.yml asks for %s, expected %s' % (where, collections, wanted))
-    for step in ('COPY _build/requirements.txt', 'ansible-galaxy collection install $ANSIBLE_GALAXY_CLI_COLLECTION_OPTS -r requirements.yml',
-                 'introspect.py introspect --user-pip=requirements.txt', '/output/scripts/assemble'):
-        if step not in containerfile:
-            problems.append('%s: the %s has no step %r' % (where, names[0], step))
-    contexts.append(context)
-    print('%s: %s FROM %s, community.alertsite %s from Galaxy, requests' % (where, names[0], base_image, version))
-
-
-def files_of(top):
-    return sorted(os.path.relpath(os.path.join(dirpath, name), top)
-                  for dirpath, dummy, names in os.walk(top) for name in names)
-
-
-if len(contexts) == 2:
-    left, right = files_of(contexts[0]), files_of(contexts[1])
-    differ = sorted(set(left) ^ set(right))
-    differ += [name for name in sorted(set(left) & set(right))
-               if not filecmp.cmp(os.path.join(contexts[0], name), os.path.join(contexts[1], name), shallow=False)]
-    if differ or not left:
-        problems.append('the contexts from the collection root and from the tarball differ: %s' % differ)
-if problems:
-    print('\n'.join(problems))
-    sys.exit(1)
-PYTHON
 
 check_pass "ansible-builder introspect lists requests for community.alertsite; '${documented[0]}' made the same" \
     "build context from the collection root and from the unpacked tarball ($(grep -o 'FROM [^,]*' "$CHECK_LOG" | head -n1))"
