@@ -255,7 +255,6 @@ def verify_run(ident, expect, pdd, installed, tmp):
     return 0
 
 
-
 if __name__ == '__main__':
     sys.exit(check_commands.run(__doc__, {'inject': lambda argv: inject_credentials(*argv[1:7]),
                                           'verify': lambda argv: verify_run(*argv[1:6])}))
