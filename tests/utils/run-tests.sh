@@ -184,53 +184,55 @@ print_results() {
     done
 }
 
+# count_test STATUS NAME PASSED_ROW FAILED_ROW: one test NAME that exited with STATUS, added to the caller's
+# passed, failed, failed_names and rows (declared local by the caller) with the row that fits; returns STATUS
+count_test() {
+    if [ "$1" -eq 0 ]; then
+        passed=$((passed + 1))
+        rows+=("passed"$'\t'"$3")
+    else
+        failed=$((failed + 1))
+        failed_names+=("$2")
+        rows+=("failed"$'\t'"$4")
+    fi
+    return "$1"
+}
+
+# tally RESULTS: set passed, failed, skipped and failed_names (declared local by the caller) from the lines
+# "STATUS<TAB>NAME" that tests/utils/junit_counts.py printed into the file RESULTS
+tally() {
+    passed=$(grep -c '^passed' "$1")
+    failed=$(grep -c '^failed' "$1")
+    skipped=$(grep -c '^skipped' "$1")
+    mapfile -t failed_names < <(grep '^failed' "$1" | cut -f2-)
+}
+
 # ---------------------------------------------------------------------------------------------
 # stages (run from the root of the collection copy, with PATH set up for the matrix entry)
 
 # Each sanity test that ansible-test runs is one test. With --junit ansible-test writes one result
-# file per sanity test (passed, failed or skipped, e.g. skipped when no file is applicable or a tool
-# such as shellcheck is missing); skipped tests count neither as passed nor as failed.
+# file per sanity test, tests/output/junit/ansible-test-sanity-*.xml (passed, failed or skipped, e.g. skipped
+# when no file is applicable or a tool such as shellcheck is missing), read by tests/utils/junit_counts.py;
+# skipped tests count neither as passed nor as failed.
 # Without junit files the console is parsed: passed = 'Running sanity test "NAME"' lines minus the N
 # of 'The N sanity test(s) listed below (out of T) failed'.
 stage_sanity() {
     local entry="$1" python="$2"
     local log="$LOGS/$entry-sanity.log" start=$SECONDS rc results
+    local -a junit=()
     banner "$entry sanity: ansible-test sanity --venv --python $python"
     rm -rf tests/output/junit
     run_logged "$log" ansible-test sanity --venv --python "$python" --color no --junit
     rc=$?
 
     results="$WORK/$entry-sanity.tsv"
-    "$AS_VENV/bin/python" - tests/output/junit >"$results" <<'PYTHON'
-import glob
-import os
-import sys
-import xml.etree.ElementTree as ET
-
-for path in sorted(glob.glob(os.path.join(sys.argv[1], 'ansible-test-sanity-*.xml'))):
-    try:
-        cases = ET.parse(path).getroot().iter('testcase')
-    except ET.ParseError:
-        print('failed\t%s (unreadable result file)' % os.path.basename(path))
-        continue
-    for case in cases:
-        name = case.get('name') or os.path.basename(path)
-        if case.find('failure') is not None or case.find('error') is not None:
-            status = 'failed'
-        elif case.find('skipped') is not None:
-            status = 'skipped'
-        else:
-            status = 'passed'
-        print('%s\t%s' % (status, name))
-PYTHON
+    mapfile -t junit < <(compgen -G 'tests/output/junit/ansible-test-sanity-*.xml' | sort)
+    "$AS_VENV/bin/python" "$HERE/junit_counts.py" tests "${junit[@]}" >"$results"
 
     local passed failed skipped ran
     local -a failed_names=()
     if [ -s "$results" ]; then
-        passed=$(grep -c '^passed' "$results")
-        failed=$(grep -c '^failed' "$results")
-        skipped=$(grep -c '^skipped' "$results")
-        mapfile -t failed_names < <(grep '^failed' "$results" | cut -f2-)
+        tally "$results"
         echo "sanity results ($entry):"
         sort -k1,1 -s "$results" | print_results
     else
@@ -249,33 +251,49 @@ PYTHON
     record "$entry" sanity "$passed" "$failed" "$skipped" $((SECONDS - start)) "${failed_names[@]}"
 }
 
-# ansible-test units runs pytest once per test context (modules, module_utils, ...); the counts of
-# all pytest summary lines ("== 3 passed, 1 failed, 2 errors in 1.2s ==") are added up. pytest's
-# "no tests ran" (exit status 5) counts as zero tests.
+# ansible-test units runs pytest once per test context (controller, modules, module_utils, ...), and each run
+# writes a JUnit XML file, tests/output/junit/python<X.Y>-<context>-units.xml (ansible-test 2.19 to 2.21): every
+# test case in them is one test (a failure or an error counts as failed; skipped ones as skipped). Only when no
+# such file was written (ansible-test failed before pytest ran) are pytest's console summary lines ("== 3 passed,
+# 1 failed, 2 errors in 1.2s ==") added up instead, and the stage says so. pytest's "no tests ran" counts as zero.
 stage_units() {
     local entry="$1" python="$2"
-    local log="$LOGS/$entry-units.log" start=$SECONDS rc
+    local log="$LOGS/$entry-units.log" start=$SECONDS rc results
+    local -a junit=()
     banner "$entry units: ansible-test units --venv --python $python"
+    rm -f tests/output/junit/python*-units.xml
     run_logged "$log" ansible-test units --venv --python "$python" --color no
     rc=$?
 
-    local summaries passed failed errors skipped
+    local passed failed skipped
     local -a failed_names=()
-    summaries="$(grep -E '^=+ .*\b(passed|failed|errors?|skipped|no tests ran)\b.* in [0-9.]+s.*=+$' "$log")"
-    sum_of() {
-        grep -oE "(^|[ ,])[0-9]+ ($1)\b" <<<"$summaries" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'
-    }
-    passed=$(sum_of 'passed')
-    failed=$(sum_of 'failed')
-    errors=$(sum_of 'errors?')
-    skipped=$(sum_of 'skipped')
-    mapfile -t failed_names < <(grep -E '^(FAILED|ERROR) [^ ]+' "$log" | grep -v '^ERROR: ' | awk '{print $1 " " $2}' | sort -u)
-    failed=$((failed + errors))
+    mapfile -t junit < <(compgen -G 'tests/output/junit/python*-units.xml' | sort)
+    if [ "${#junit[@]}" -gt 0 ]; then
+        results="$WORK/$entry-units.tsv"
+        "$AS_VENV/bin/python" "$HERE/junit_counts.py" tests --classname "${junit[@]}" >"$results"
+        tally "$results"
+        echo "unit test results ($entry), from the JUnit XML of ansible-test units:"
+        "$AS_VENV/bin/python" "$HERE/junit_counts.py" totals "${junit[@]}" | sed 's/^/  /'
+        grep '^failed' "$results" | print_results
+    else
+        local summaries errors
+        echo "no JUnit XML under tests/output/junit ($entry): counting from pytest's console summary lines"
+        summaries="$(grep -E '^=+ .*\b(passed|failed|errors?|skipped|no tests ran)\b.* in [0-9.]+s.*=+$' "$log")"
+        sum_of() {
+            grep -oE "(^|[ ,])[0-9]+ ($1)\b" <<<"$summaries" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'
+        }
+        passed=$(sum_of 'passed')
+        failed=$(sum_of 'failed')
+        errors=$(sum_of 'errors?')
+        skipped=$(sum_of 'skipped')
+        mapfile -t failed_names < <(grep -E '^(FAILED|ERROR) [^ ]+' "$log" | grep -v '^ERROR: ' | awk '{print $1 " " $2}' | sort -u)
+        failed=$((failed + errors))
+        [ -n "$summaries" ] && printf 'pytest summaries (%s):\n%s\n' "$entry" "$summaries"
+    fi
     if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
         failed=1
         failed_names=("ansible-test units exited with status $rc")
     fi
-    [ -n "$summaries" ] && printf 'pytest summaries (%s):\n%s\n' "$entry" "$summaries"
     record "$entry" units "$passed" "$failed" "$skipped" $((SECONDS - start)) "${failed_names[@]}"
 }
 
@@ -326,26 +344,15 @@ stage_integration() {
         rc=$?
         # sim_selftest drives the simulator with raw HTTP and its own credentials: not the collection's output
         [ "$target" = sim_selftest ] || scanned+=("$target_log")
-        if [ "$rc" -eq 0 ]; then
-            passed=$((passed + 1))
-            rows+=("passed"$'\t'"$target ($((SECONDS - t0))s)")
-        else
-            failed=$((failed + 1))
-            failed_names+=("$target")
-            rows+=("failed"$'\t'"$target ($((SECONDS - t0))s, exit status $rc)")
+        t0=$((SECONDS - t0))
+        if ! count_test "$rc" "$target" "$target (${t0}s)" "$target (${t0}s, exit status $rc)"; then
             echo "--- last 80 lines of $target_log:"
             tail -n 80 "$target_log"
         fi
     done
     if [ "${#scanned[@]}" -gt 0 ]; then
-        if run_logged "$log" bash "$HERE/scan-secrets.sh" "$PWD" "${scanned[@]}"; then
-            passed=$((passed + 1))
-            rows+=("passed"$'\t'"no secret in the -vvv output of ${#scanned[@]} targets")
-        else
-            failed=$((failed + 1))
-            failed_names+=("secret scan")
-            rows+=("failed"$'\t'"secrets found in the -vvv output")
-        fi
+        run_logged "$log" bash "$HERE/scan-secrets.sh" "$PWD" "${scanned[@]}"
+        count_test $? "secret scan" "no secret in the -vvv output of ${#scanned[@]} targets" "secrets found in the -vvv output"
     fi
     if [ "${#rows[@]}" -gt 0 ]; then
         echo "integration results ($entry):"
@@ -417,14 +424,8 @@ run_extra_checks() {
             run_logged "$LOGS/extra-${name%.sh}.log" "tests/utils/checks.d/$name"
         )
         rc=$?
-        if [ "$rc" -eq 0 ]; then
-            passed=$((passed + 1))
-            rows+=("passed"$'\t'"$name ($((SECONDS - t0))s)")
-        else
-            failed=$((failed + 1))
-            failed_names+=("$name")
-            rows+=("failed"$'\t'"$name ($((SECONDS - t0))s, exit status $rc)")
-        fi
+        t0=$((SECONDS - t0))
+        count_test "$rc" "$name" "$name (${t0}s)" "$name (${t0}s, exit status $rc)"
     done
     if [ "${#rows[@]}" -gt 0 ]; then
         echo "extra check results:"
