@@ -230,7 +230,7 @@ def as_definition(monitor, with_id=False):
     kind = KIND_OF_TYPE.get(monitor.get('type'))
     if kind is None:
         return None
-    definition = OrderedDict(type=monitor['type'])
+    definition = dict(type=monitor['type'])
     if with_id and monitor.get('id') is not None:
         definition['id'] = str(monitor['id'])
     definition.update(current_values(kind, monitor))
@@ -326,10 +326,19 @@ def bulk_message(state, results, check_mode):
 
 def before_after(outcomes):
     """``before`` and ``after`` in ``config`` form: the monitors the task planned, as they were and as they are
-    (in check mode, as they would be)."""
-    before = [as_definition(outcome.plan.current) for outcome in outcomes if outcome.plan.current]
-    after = [as_definition(outcome.object) for outcome in outcomes if outcome.object]
-    return [item for item in before if item], [item for item in after if item]
+    (in check mode, as they would be). A monitor left as it was is one definition in both lists."""
+    before, after = [], []
+    for outcome in outcomes:
+        was = as_definition(outcome.plan.current) if outcome.plan.current else None
+        if was:
+            before.append(was)
+        if outcome.object is outcome.plan.current:
+            now = was
+        else:
+            now = as_definition(outcome.object) if outcome.object else None
+        if now:
+            after.append(now)
+    return before, after
 
 
 # -- carrying the plans out ----------------------------------------------------------------------------------
@@ -416,7 +425,8 @@ def outcome_results(outcomes):
     results = []
     for outcome in outcomes:
         result = outcome_result(outcome, getattr(outcome, 'error', None), getattr(outcome, 'skipped', None))
-        result['label'] = outcome.plan.label
+        if result.get('failed') or result.get('skipped'):
+            result['label'] = outcome.plan.label
         results.append(result)
     return results
 
@@ -475,7 +485,7 @@ def run_bulk_module():
         result['diff'] = [plan_diff(outcome.plan, outcome.object_id) for outcome in outcomes
                           if outcome.plan.changed and not getattr(outcome, 'skipped', None)]
     for item in results:
-        del item['label']
+        item.pop('label', None)
     result['results'] = results
     errors = [outcome.error for outcome in outcomes if getattr(outcome, 'error', None) is not None]
     if errors:

@@ -77,8 +77,8 @@ def id_problems(object_id, noun='monitor'):
 
 def current_values(kind, obj):
     """The API's object in the same normalised form as :func:`wanted_values` (write-only fields left out)."""
-    return OrderedDict((field.name, field.normalise(obj.get(field.api_name)))
-                       for field in kind.fields if not field.write_only and field.api_name in obj)
+    return dict((field.name, field.normalise(obj.get(field.api_name)))
+                for field in kind.fields if not field.write_only and field.api_name in obj)
 
 
 def public_object(kind, obj):
@@ -86,6 +86,8 @@ def public_object(kind, obj):
     if not obj:
         return {}
     secrets = set(field.api_name for field in kind.secret_fields)
+    if not secrets.intersection(obj):
+        return obj  # nothing to remove: no copy (a bulk task returns thousands)
     return dict((key, value) for key, value in obj.items() if key not in secrets)
 
 
@@ -124,8 +126,9 @@ class Plan(object):
         self.current = current
         self.changes = changes or OrderedDict()
         self.before = before or OrderedDict()
-        # an existing object is named as the API holds it; a new one as the user names it
-        self.values = OrderedDict(current_values(kind, current)) if current else OrderedDict(values or {})
+        # an existing object is named as the API holds it (computed when a message needs it: a bulk task plans
+        # thousands of objects that need no message); a new one as the user names it
+        self._values = None if current else OrderedDict(values or {})
         # ids compare as strings: the API writes "123" and reads 123
         self.object_id = str(current['id']) if current and current.get('id') is not None else None
 
@@ -134,8 +137,18 @@ class Plan(object):
         return self.action != 'none'
 
     @property
+    def values(self):
+        if self._values is None:
+            self._values = current_values(self.kind, self.current)
+        return self._values
+
+    @property
     def name(self):
-        return self.values.get(self.kind.identity[0])
+        key = self.kind.identity[0]
+        if self._values is None:
+            field = self.kind.by_name[key]
+            return field.normalise(self.current.get(field.api_name))
+        return self._values.get(key)
 
     @property
     def label(self):
