@@ -64,11 +64,13 @@ options:
         for its C(Retry-After) before going on, and the write is retried; lower this value if that happens often.
     type: int
     default: 4
+    version_added: 1.0.0
   running_config:
     description:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
         C(GET /monitors) (an object with C(results)) or a list of monitor objects.
     type: raw
+    version_added: 1.0.0
   types:
     description:
       - API types that O(state=overridden) and O(state=gathered) act on, besides those of O(config).
@@ -114,6 +116,7 @@ options:
           - A definition whose monitor cannot be told (two monitors answer to its name, an unknown id, a rename
             onto a name in use) fails alone, and the other definitions are still converged.
         type: str
+        version_added: 1.0.0
       billing_plancode:
         description: Billing plan, for example V(UBM - A/A). Required to create a monitor.
         type: str
