@@ -6,7 +6,8 @@
 # Extra check (run by tests/utils/run-tests.sh): the changelog.
 #   1. antsibull-changelog lint (the fragments in changelogs/fragments/) and
 #      antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml;
-#   2. changelogs/changelog.yaml holds a released 0.1.0 (release date and release summary);
+#   2. changelogs/changelog.yaml holds the release of galaxy.yml's version (release date, release summary, and
+#      for 1.0.0 and later the new modules and roles since 0.1.0), and 0.1.0;
 #   3. CHANGELOG.rst is what antsibull-changelog generate makes of changelogs/changelog.yaml
 #      (generated in a scratch copy of the collection, so the tree checked is not written to).
 set -euo pipefail
@@ -34,8 +35,8 @@ lint() {
 lint lint
 lint lint-changelog-yaml changelogs/changelog.yaml
 
-# 2. the released 0.1.0
-check_py 60 "$TOOLS/bin/python" changelogs/changelog.yaml <<'PYTHON' || check_fail "changelogs/changelog.yaml has no released 0.1.0"
+# 2. the release of galaxy.yml's version, and 0.1.0
+check_py 60 "$TOOLS/bin/python" changelogs/changelog.yaml galaxy.yml <<'PYTHON' || check_fail "changelogs/changelog.yaml does not hold the releases it should"
 import datetime
 import sys
 
@@ -43,25 +44,30 @@ import yaml
 
 with open(sys.argv[1], encoding='utf-8') as handle:
     changelog = yaml.safe_load(handle)
-release = (changelog.get('releases') or {}).get('0.1.0')
+with open(sys.argv[2], encoding='utf-8') as handle:
+    version = str(yaml.safe_load(handle)['version'])
 problems = []
-if not isinstance(release, dict):
-    problems.append('no release 0.1.0 in releases')
-else:
+for name in sorted(set(['0.1.0', version])):
+    release = (changelog.get('releases') or {}).get(name)
+    if not isinstance(release, dict):
+        problems.append('no release %s in releases' % name)
+        continue
     try:
         datetime.date.fromisoformat(str(release.get('release_date')))
     except ValueError:
-        problems.append('release 0.1.0 has no valid release_date (%r)' % release.get('release_date'))
+        problems.append('release %s has no valid release_date (%r)' % (name, release.get('release_date')))
     if not (release.get('changes') or {}).get('release_summary'):
-        problems.append('release 0.1.0 has no release_summary')
+        problems.append('release %s has no release_summary' % name)
     if not release.get('modules'):
-        problems.append('release 0.1.0 lists no new modules')
+        problems.append('release %s lists no new modules' % name)
 if problems:
     print('\n'.join(problems))
     sys.exit(1)
-print('0.1.0 released on %s with %d modules' % (release['release_date'], len(release['modules'])))
+release = changelog['releases'][version]
+print('%s released on %s with %d new modules and %d new roles' % (
+    version, release['release_date'], len(release['modules']), len(release.get('objects', {}).get('role', []))))
 PYTHON
-released="$(grep -o '^0\.1\.0 released on .*' "$CHECK_LOG" | tail -n1)"
+released="$(grep -o '^[0-9.]* released on .*' "$CHECK_LOG" | tail -n1)"
 
 # 3. CHANGELOG.rst is up to date
 scratch="$CHECK_TMP/collections/ansible_collections/community/alertsite"
