@@ -159,7 +159,7 @@ class Unplanned(object):
         self.api_type = api_type
         self.action = 'none'
         self.changed = False
-        self.changes = OrderedDict()
+        self.changes = {}
         self.current = None
         self.object_id = None
         self.values = values
@@ -433,6 +433,15 @@ def outcome_results(outcomes):
 
 # -- the module ----------------------------------------------------------------------------------------------
 
+def invocation(params):
+    """The task's arguments as Ansible shows them (``-vvv``), without the options a definition leaves unset:
+    every definition carries every option of every monitor kind, so with thousands of definitions the unset
+    ones would make up most of the module's memory and output. Secrets are masked by Ansible as always."""
+    config = [dict((key, value) for key, value in definition.items() if value is not None)
+              for definition in params.get('config') or []]
+    return {'module_args': dict(params, config=config)}
+
+
 def run_bulk_module():
     """alertsite_monitors: converge many monitors of any managed type in one task."""
     module = new_module(bulk_argument_spec())
@@ -478,9 +487,11 @@ def run_bulk_module():
         for warning in [] if isinstance(outcome, FailedOutcome) else outcome_warnings(outcome, module.check_mode):
             module.warn(warning)
     before, after = before_after(outcomes)
-    result = dict(changed=any(item['changed'] for item in results), before=before, after=after,
+    result = dict(changed=any(item['changed'] for item in results), before=before,
                   commands=[plan_command(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.sent],
                   msg=bulk_message(state, results, module.check_mode))
+    if result['changed']:  # as in Ansible's resource modules: after only when something changed
+        result['after'] = after
     if module._diff:
         result['diff'] = [plan_diff(outcome.plan, outcome.object_id) for outcome in outcomes
                           if outcome.plan.changed and not getattr(outcome, 'skipped', None)]
@@ -488,6 +499,10 @@ def run_bulk_module():
         item.pop('label', None)
     result['results'] = results
     errors = [outcome.error for outcome in outcomes if getattr(outcome, 'error', None) is not None]
+    result['invocation'] = invocation(params)
+    # what the result does not hold goes before Ansible copies the result to mask secrets and serialises it:
+    # with thousands of monitors, the plans and the index would otherwise add to the module's peak memory
+    del index, plans, outcomes, after
     if errors:
         statuses = set(getattr(error, 'status', None) for error in errors)
         if len(statuses) == 1 and None not in statuses:

@@ -25,8 +25,6 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from collections import OrderedDict
-
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
 from ansible_collections.community.alertsite.plugins.module_utils.readback import not_read_back
@@ -41,8 +39,8 @@ __all__ = ['InputError', 'Plan', 'Outcome', 'wanted_values', 'input_problems', '
 
 def wanted_values(kind, params):
     """The options the user set (not None), normalised, in declaration order."""
-    return OrderedDict((field.name, field.from_user(params[field.name]))
-                       for field in kind.fields if params.get(field.name) is not None)
+    return dict((field.name, field.from_user(params[field.name]))
+                for field in kind.fields if params.get(field.name) is not None)
 
 
 def input_problems(kind, values):
@@ -56,7 +54,7 @@ def resolve_values(client, kind, values):
     """``values`` with every reference to other objects by name turned into an id, by the fields that hold
     such references (one listing per field that names objects; no request when nothing is named). Unknown or
     ambiguous names raise :class:`InputError`."""
-    return OrderedDict((name, kind.by_name[name].resolve(client, value)) for name, value in values.items())
+    return dict((name, kind.by_name[name].resolve(client, value)) for name, value in values.items())
 
 
 def clean_id(object_id):
@@ -124,11 +122,11 @@ class Plan(object):
         self.api_type = api_type
         self.action = action
         self.current = current
-        self.changes = changes or OrderedDict()
-        self.before = before or OrderedDict()
+        self.changes = changes or dict()
+        self.before = before or dict()
         # an existing object is named as the API holds it (computed when a message needs it: a bulk task plans
         # thousands of objects that need no message); a new one as the user names it
-        self._values = None if current else OrderedDict(values or {})
+        self._values = None if current else dict(values or {})
         # ids compare as strings: the API writes "123" and reads 123
         self.object_id = str(current['id']) if current and current.get('id') is not None else None
 
@@ -160,8 +158,8 @@ class Plan(object):
 
     def payload(self):
         """The request body: the fields to send in the API's form, under the API's names."""
-        return OrderedDict((self.kind.by_name[name].api_name, self.kind.by_name[name].to_api(value))
-                           for name, value in self.changes.items())
+        return dict((self.kind.by_name[name].api_name, self.kind.by_name[name].to_api(value))
+                    for name, value in self.changes.items())
 
     def request(self, object_id=None):
         """``(method, path, body)`` of the write this plan makes, or None."""
@@ -196,7 +194,7 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
         return Plan(kind, api_type, 'create', wanted, changes=wanted)
     have = current_values(kind, current)
     unreadable = not_read_back(kind, wanted, current)  # cannot be compared: handled like write-only fields
-    changes = OrderedDict()
+    changes = dict()
     for key, value in wanted.items():
         if kind.by_name[key].write_only or key in unreadable:
             if update_password == 'always':
@@ -204,11 +202,11 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
         elif not kind.by_name[key].same(have.get(key), value):
             changes[key] = value
     # the checks also see the values that cannot be compared, whether they are sent or not
-    problems = cross_field_problems(kind, have, OrderedDict(changes, **dict((key, wanted[key]) for key in unreadable)))
+    problems = cross_field_problems(kind, have, dict(changes, **dict((key, wanted[key]) for key in unreadable)))
     if problems:
         raise InputError('; '.join(problems) + ' (with the values %s already has)'
                          % kind.label(api_type, have, current.get('id')))
-    before = OrderedDict((key, have.get(key)) for key in changes)
+    before = dict((key, have.get(key)) for key in changes)
     plan = Plan(kind, api_type, 'update' if changes else 'none', wanted, current, changes=changes, before=before)
     plan.unreadable = unreadable
     return plan
@@ -218,7 +216,7 @@ def cross_field_problems(kind, have, changes):
     """The kind's cross-field checks over what the object would hold after ``changes``, for the checks whose
     fields the changes touch: stored values that break a rule do not block a task that leaves them alone.
     A check declares the fields it reads as its ``fields`` attribute (without it, it always runs)."""
-    merged = OrderedDict(have)
+    merged = dict(have)
     merged.update(changes)
     problems = []
     for check in kind.checks:
@@ -234,8 +232,8 @@ def cross_field_problems(kind, have, changes):
 def create_problems(kind, wanted):
     """What stops a create: the kind's create checks, and its checks over the values the new object would get
     (the user's, and the API's defaults for those the user leaves out)."""
-    defaults = OrderedDict((key, value) for key, value in kind.create_defaults.items() if key not in wanted)
-    merged = OrderedDict(defaults)
+    defaults = dict((key, value) for key, value in kind.create_defaults.items() if key not in wanted)
+    merged = dict(defaults)
     merged.update(wanted)
     checks = list(kind.create_checks) + (list(kind.checks) if defaults else [])
     problems = [problem for problem in (check(merged) for check in checks) if problem]
@@ -362,8 +360,8 @@ def predicted_object(plan):
 
 def masked(kind, values):
     """Secrets shown as a mask; a write-only secret the API never returns stays None (unknown)."""
-    return OrderedDict((key, SECRET_MASK if kind.by_name[key].secret and value is not None else value)
-                       for key, value in values.items())
+    return dict((key, SECRET_MASK if kind.by_name[key].secret and value is not None else value)
+                for key, value in values.items())
 
 
 def plan_diff(plan, object_id=None):
@@ -384,10 +382,10 @@ def plan_command(plan, object_id=None):
     if request is None:
         return None
     method, path, body = request
-    command = OrderedDict(method=method, path=path)
+    command = dict(method=method, path=path)
     if body is not None:
         secrets = set(field.api_name for field in plan.kind.secret_fields)
-        command['body'] = OrderedDict((key, SECRET_MASK if key in secrets else value) for key, value in body.items())
+        command['body'] = dict((key, SECRET_MASK if key in secrets else value) for key, value in body.items())
     return command
 
 

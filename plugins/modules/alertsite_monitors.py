@@ -317,7 +317,8 @@ after:
   description:
     - The same monitors as they are after the task (in check mode, as they would be), in the O(config) format;
       deleted monitors are left out.
-  returned: when the task talked to the API, except with O(state=gathered)
+    - As in Ansible's resource modules, only when something changed (else it would equal RV(before)).
+  returned: when the task changed something (or in check mode would)
   type: list
   elements: dict
   contains:
