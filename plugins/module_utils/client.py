@@ -484,11 +484,15 @@ def _list_page(path, reply):
 def _resultset_count(reply):
     metadata = reply.get('metadata')
     resultset = metadata.get('resultset') if isinstance(metadata, dict) else None
-    count = resultset.get('count') if isinstance(resultset, dict) else None
-    if isinstance(count, bool):
+    return as_count(resultset.get('count') if isinstance(resultset, dict) else None)
+
+
+def as_count(value):
+    """A ``metadata.resultset.count`` as a number (the API may write it as a string), or None when it is not one."""
+    if isinstance(value, bool):
         return None
     try:
-        return int(count)
+        return int(value)
     except (TypeError, ValueError):
         return None
 

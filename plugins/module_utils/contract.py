@@ -34,6 +34,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.client import 
     HAS_REQUESTS,
     AlertSiteClient,
     AlertSiteError,
+    as_count,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.connection import api_url_of, token_of
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
@@ -177,15 +178,6 @@ def count_text(count):
     return 'count %s (%s)' % (count, json_type(count)) if not isinstance(count, bool) else 'count (boolean)'
 
 
-def as_number(count):
-    if isinstance(count, bool):
-        return None
-    try:
-        return int(count)
-    except (TypeError, ValueError):
-        return None
-
-
 class ContractCheck(object):
     """One run of the check with a client; :meth:`run` returns the report's lines."""
 
@@ -284,7 +276,7 @@ class ContractCheck(object):
                         % len(whole)]
             return ['Reading: listing fails']
         total = len(whole) if whole is not None else None
-        number = as_number(count)
+        number = as_count(count)
         if total is not None and total <= PAGING_LIMIT and len(first) == total:
             return ['Reading: the account has %d monitors, too few to judge paging (%d or more needed)'
                     % (total, PAGING_LIMIT + 1)]
@@ -307,8 +299,8 @@ class ContractCheck(object):
             lines.append('count: equals its page (the size of the page, or a total that fits one page)')
         else:
             lines.append('count: smaller than its page')
-        if whole is not None and as_number(whole_count) is not None and total is not None:
-            lines.append('without paging: %s' % ('every monitor in one reply' if as_number(whole_count) <= total
+        if whole is not None and as_count(whole_count) is not None and total is not None:
+            lines.append('without paging: %s' % ('every monitor in one reply' if as_count(whole_count) <= total
                                                  else 'one page of a larger total'))
         return ['Reading: ' + '; '.join(lines)]
 
