@@ -43,6 +43,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.connection imp
     connection_problems,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
+    FailedOutcome,
     apply_plan,
     clean_id,
     current_values,
@@ -784,16 +785,6 @@ def task_message(request, targets, outcomes_by_target, check_mode, failures):
 
 
 # -- alertsite_blackout -----------------------------------------------------------------------------------------
-
-class FailedOutcome(object):
-    """A plan whose write failed (or was not tried after an earlier failure): the window stays as it was."""
-
-    def __init__(self, plan):
-        self.plan = plan
-        self.object = plan.current
-        self.object_id = plan.object_id
-        self.sent = None
-
 
 def apply_target(client, request, target, check_mode, read_back):
     """Carry out one target's plans in order; a failure stops that target's later plans. Returns

@@ -37,6 +37,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.connection imp
     connection_problems,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
+    FailedOutcome,
     Plan,
     apply_plan,
     clean_id,
@@ -342,18 +343,6 @@ def before_after(outcomes):
 
 
 # -- carrying the plans out ----------------------------------------------------------------------------------
-
-class FailedOutcome(object):
-    """The outcome of a plan that failed or was skipped: the monitor stays as it was."""
-
-    def __init__(self, plan, error=None, skipped=None):
-        self.plan = plan
-        self.object = plan.current
-        self.object_id = plan.object_id
-        self.sent = None
-        self.error = error
-        self.skipped = skipped
-
 
 def write_all(client, plans, check_mode, workers):
     """Apply ``plans`` on up to ``workers`` threads; return their outcomes in order (a FailedOutcome where a

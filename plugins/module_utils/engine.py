@@ -30,7 +30,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
 from ansible_collections.community.alertsite.plugins.module_utils.readback import not_read_back
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 
-__all__ = ['InputError', 'Plan', 'Outcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
+__all__ = ['InputError', 'Plan', 'Outcome', 'FailedOutcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
            'current_values', 'public_object', 'get_object', 'plan_object', 'apply_plan', 'plan_diff',
            'plan_command', 'plan_message']
 
@@ -254,6 +254,19 @@ class Outcome(object):
         self.object = obj
         self.object_id = object_id if object_id is not None else plan.object_id
         self.sent = sent
+
+
+class FailedOutcome(object):
+    """The outcome of a plan whose write failed (``error``), or that was not tried (``skipped``, the reason): the
+    object stays as it was."""
+
+    def __init__(self, plan, error=None, skipped=None):
+        self.plan = plan
+        self.object = plan.current
+        self.object_id = plan.object_id
+        self.sent = None
+        self.error = error
+        self.skipped = skipped
 
 
 def apply_plan(client, plan, check_mode=False, read_back=True):
