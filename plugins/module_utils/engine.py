@@ -26,9 +26,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
-from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
 from ansible_collections.community.alertsite.plugins.module_utils.readback import not_read_back
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+from ansible_collections.community.alertsite.plugins.module_utils.secrets import masked, public_object
 
 __all__ = ['InputError', 'Plan', 'Outcome', 'FailedOutcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
            'current_values', 'public_object', 'get_object', 'plan_object', 'apply_plan', 'plan_diff',
@@ -77,16 +77,6 @@ def current_values(kind, obj):
     """The API's object in the same normalised form as :func:`wanted_values` (write-only fields left out)."""
     return dict((field.name, field.normalise(obj.get(field.api_name)))
                 for field in kind.fields if not field.write_only and field.api_name in obj)
-
-
-def public_object(kind, obj):
-    """An object fit to return: the kind's secret fields removed."""
-    if not obj:
-        return {}
-    secrets = set(field.api_name for field in kind.secret_fields)
-    if not secrets.intersection(obj):
-        return obj  # nothing to remove: no copy (a bulk task returns thousands)
-    return dict((key, value) for key, value in obj.items() if key not in secrets)
 
 
 def get_object(client, kind, object_id, missing_ok=True):
@@ -371,12 +361,6 @@ def predicted_object(plan):
 
 # -- reporting -----------------------------------------------------------------------------------------
 
-def masked(kind, values):
-    """Secrets shown as a mask; a write-only secret the API never returns stays None (unknown)."""
-    return dict((key, SECRET_MASK if kind.by_name[key].secret and value is not None else value)
-                for key, value in values.items())
-
-
 def plan_diff(plan, object_id=None):
     """``before``/``after`` of the changed keys only, secrets masked, for Ansible's ``--diff``."""
     header = plan.label_for(object_id)
@@ -397,8 +381,7 @@ def plan_command(plan, object_id=None):
     method, path, body = request
     command = dict(method=method, path=path)
     if body is not None:
-        secrets = set(field.api_name for field in plan.kind.secret_fields)
-        command['body'] = dict((key, SECRET_MASK if key in secrets else value) for key, value in body.items())
+        command['body'] = masked(plan.kind, body)
     return command
 
 

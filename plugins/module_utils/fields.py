@@ -9,7 +9,7 @@ A field knows its Ansible argument spec (:meth:`Field.argument_spec`), how to ch
 any request (:meth:`Field.problem`), how to bring a user's or the API's value into one comparable form
 (:meth:`Field.normalise`) and how to send it (:meth:`Field.to_api`). The engine never special-cases an option
 by name or by type: what differs between options is declared here, as a subclass where the value is not a
-plain string, integer or boolean (:class:`LocationsField`, :class:`IdListField`).
+plain string, integer or boolean (:class:`LocationsField`, :class:`IdListField`, :class:`CodeField`).
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -18,6 +18,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import ipaddress
+from collections import OrderedDict
 
 from ansible.module_utils.parsing.convert_bool import boolean
 
@@ -245,6 +246,47 @@ class LocationsField(IdListField):
         if bad:
             return '%s must be a list of positive location ids, got %s' % (self.name, bad)
         return None
+
+
+class CodeField(Field):
+    """An integer code of the API (``method_id``), also accepted by a readable name through an alias option
+    (``method: email_html``). Compared and sent as the number.
+
+    :param codes: an ordered mapping from each documented code to its readable name.
+    :param alias: the option that takes the readable name (either option takes either form).
+    """
+
+    def __init__(self, name, codes, alias=None, **kwargs):
+        super(CodeField, self).__init__(name, kind='raw', **kwargs)
+        self.codes = OrderedDict(codes)
+        self.by_label = dict((label, code) for code, label in self.codes.items())
+        self.alias = alias
+
+    def argument_spec(self):
+        spec = dict(type='raw')
+        if self.alias:
+            spec['aliases'] = [self.alias]
+        return spec
+
+    def normalise(self, value):
+        if value is None or value == '':
+            return None
+        if isinstance(value, str) and value.strip() in self.by_label:
+            return self.by_label[value.strip()]
+        return as_int(value) if not isinstance(value, bool) else value
+
+    def label_of(self, code):
+        """``email_html (12)`` for 12; the bare value for an undocumented code."""
+        return '%s (%s)' % (self.codes[code], code) if code in self.codes else repr(code)
+
+    def problem(self, value):
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value in self.codes:
+            return None
+        names = ' or '.join(filter(None, [self.name, self.alias]))
+        return '%s must be one of %s, got %r' % (
+            names, ', '.join('%s (%s)' % (label, code) for code, label in self.codes.items()), value)
 
 
 # -- comparison forms (Field's compare) --------------------------------------------------------------

@@ -6,7 +6,8 @@
 """The kinds of monitor this collection manages, each declared once as a :class:`MonitorKind`.
 
 A monitor kind names its API type(s) and its fields; the single-monitor modules, the bulk module
-``alertsite_monitors`` and ``alertsite_monitor_info`` are all built from these declarations.
+``alertsite_monitors`` and ``alertsite_monitor_info`` (through :data:`ANY_MONITOR`) are all built from these
+declarations.
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -228,11 +229,20 @@ API_TYPES = ('api', 'bitbar', 'dejaclick', 'email-imap', 'email-pop', 'email-rou
              'ftp-ssl', 'name-server', 'ping', 'selenium', 'serveragent', 'tcp', 'website', 'website-api',
              'website-ssl', 'website-ssl-api')
 
-# Any monitor, whatever its type: to read one by id, or to list several types at once.
-ANY_MONITOR = MonitorKind(module='alertsite_monitor_info', api_types=dict((t, t) for t in API_TYPES), fields=common_fields())
 
-# Options that are never returned to the user, whatever the monitor type.
-SECRET_FIELDS = frozenset(field.api_name for kind in MONITOR_KINDS for field in kind.secret_fields)
+def secret_fields_of(kinds):
+    """Every secret field of ``kinds``, one per option name."""
+    fields = OrderedDict()
+    for kind in kinds:
+        for field in kind.secret_fields:
+            fields.setdefault(field.name, field)
+    return list(fields.values())
+
+
+# Any monitor, whatever its type: to read one by id, or to list several types at once. Its fields are the common
+# ones and every monitor kind's secrets, so that what it returns holds none (:func:`.secrets.public_object`).
+ANY_MONITOR = MonitorKind(module='alertsite_monitor_info', api_types=dict((t, t) for t in API_TYPES),
+                          fields=common_fields() + secret_fields_of(MONITOR_KINDS))
 
 # API type -> the kind that manages it
 KIND_OF_TYPE = dict((api_type, kind) for kind in MONITOR_KINDS for api_type in kind.types)

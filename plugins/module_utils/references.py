@@ -6,8 +6,9 @@
 """References from one object to others, resolved to ids: ``{id: ...}`` as it is, or ``{name: ...}`` (and for
 monitors ``{name: ..., type: ...}``) looked up with one listing per kind of object referred to.
 
-Used where an option names other objects: the monitors and recipients of a recipient group, the targets of a
-blackout. Anything unknown or ambiguous fails with :class:`.resource.InputError` before any write.
+Used where an option names other objects: the monitors and recipients of a recipient group
+(:class:`ReferenceListField`, the field type of such options), the targets of a blackout. Anything unknown or
+ambiguous fails with :class:`.resource.InputError` before any write.
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -15,7 +16,9 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.alertsite.plugins.module_utils.fields import as_int
+from collections import OrderedDict
+
+from ansible_collections.community.alertsite.plugins.module_utils.fields import IdListField, as_int
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 
 
@@ -76,3 +79,60 @@ def resolve_references(client, kind, option, items, typed=False):
     if problems:
         raise InputError('; '.join(problems))
     return resolved
+
+
+class ReferenceListField(IdListField):
+    """A list of other objects, compared as a set of ids: each item ``{id: ...}`` or ``{name: ...}`` (with
+    ``type`` when the objects have API types), plus the item's own ``keys`` (``step_number``).
+
+    A user's items stay as given (:meth:`from_user`), so that they can be checked, until :meth:`resolve` turns
+    them into ids, with one listing of the objects referred to when some are named; the API's items always carry
+    ids, so its side is compared at once.
+
+    :param target: the :class:`.resource.ResourceKind` referred to (for monitors, one that lists every type).
+    :param typed: items name their API ``type`` beside their ``name``.
+    :param type_choices: the API types a ``type`` may take.
+    """
+
+    def __init__(self, name, target, typed=False, type_choices=None, **kwargs):
+        super(ReferenceListField, self).__init__(name, **kwargs)
+        self.target = target
+        self.typed = typed
+        self.type_choices = list(type_choices or [])
+
+    def argument_spec(self):
+        options = OrderedDict(id=dict(type='int'), name=dict(type='str'))
+        if self.typed:
+            options['type'] = dict(type='str', choices=self.type_choices) if self.type_choices else dict(type='str')
+        for key in self.keys[1:]:
+            options[key] = dict(type='int')
+        return dict(type='list', elements='dict', options=options)
+
+    def from_user(self, value):
+        """The user's items as given (without the keys left unset), to be checked, then resolved to ids."""
+        if not isinstance(value, list):
+            return value
+        return [dict((key, item[key]) for key in item if item[key] is not None) if isinstance(item, dict) else item
+                for item in value]
+
+    def problem(self, value):
+        if value is None:
+            return None
+        if not value:
+            return '%s must not be empty' % self.name if self.non_empty else None
+        if not all(isinstance(item, dict) for item in value):
+            return super(ReferenceListField, self).problem(value)
+        problems = reference_problems(self.name, value, typed=self.typed, type_choices=self.type_choices)
+        for position, item in enumerate(value):
+            for key in self.keys[1:]:
+                number = item.get(key)
+                if number is not None and not (isinstance(number, int) and number >= 0):
+                    problems.append('%s[%d]: %s must be 0 or more, got %r' % (self.name, position, key, number))
+        return '; '.join(problems) or None
+
+    def resolve(self, client, value):
+        """The comparable ids: names resolved with one listing of the objects referred to (no request when every
+        item gives an id)."""
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            return self.normalise(value)
+        return self.normalise(resolve_references(client, self.target, self.name, value, typed=self.typed))

@@ -19,14 +19,15 @@ from collections import OrderedDict
 from urllib.parse import urlsplit
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import (
+    CodeField,
     Field,
     IdListField,
     email_address,
     no_surrounding_space,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
+from ansible_collections.community.alertsite.plugins.module_utils.references import ReferenceListField
 from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
-from ansible_collections.community.alertsite.plugins.module_utils.routing import CodeField, ReferenceListField
 
 # -- recipients -------------------------------------------------------------------------------------------------
 
@@ -188,5 +189,3 @@ RECIPIENT_GROUP = ResourceKind(
     ],
     notes=group_notes,
 )
-
-ROUTING_KINDS = (RECIPIENT, RECIPIENT_GROUP)

@@ -7,12 +7,11 @@
 
 - :func:`run_resource_module` - a module that manages one object of a :class:`.resource.ResourceKind`
   (``alertsite_tcp_monitor`` and its kin);
-- :func:`run_monitor_info_module` - ``alertsite_monitor_info``;
 - :func:`run_access_token_module` - ``alertsite_access_token``.
 
-The bulk module ``alertsite_monitors`` has its own runner in :mod:`.bulk`. Every runner checks all input
-(options and connection) before any request, and fails through :func:`fail`, which keeps the API's status and
-error messages in the result.
+The info modules have theirs in :mod:`.info`, the bulk module ``alertsite_monitors`` in :mod:`.bulk`. Every
+runner checks all input (options and connection) before any request, and fails through :func:`fail`, which
+keeps the API's status and error messages in the result.
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -36,13 +35,12 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     plan_diff,
     plan_message,
     plan_object,
-    public_object,
     resolve_values,
     wanted_values,
 )
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES, SECRET_FIELDS
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings, read_by_id
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+from ansible_collections.community.alertsite.plugins.module_utils.secrets import public_object
 
 
 def fail(module, exc, **result):
@@ -163,55 +161,6 @@ def refuse_taken_name(client, kind, api_type, current, wanted, state):
         raise InputError('cannot rename %s to %r: %s already has that %s'
                          % (kind.label(api_type, current, current.get('id')), wanted[key],
                             kind.label(api_type, others[0], others[0].get('id')), key))
-
-
-# -- alertsite_monitor_info -------------------------------------------------------------------------------
-
-def monitor_info_argument_spec():
-    spec = connection_argument_spec()
-    spec.update(
-        id=dict(type='str'),
-        name=dict(type='str'),
-        type=dict(type='list', elements='str', choices=list(API_TYPES)),
-    )
-    return spec
-
-
-def find_monitors(client, monitor_id=None, name=None, api_types=None):
-    """Monitors matching every filter given: by id (one GET), else one paged listing filtered by type on the
-    server and by name here."""
-    if monitor_id:
-        found = get_object(client, ANY_MONITOR, monitor_id)
-        monitors = [found] if found else []
-    else:
-        params = {'type': ','.join(api_types)} if api_types else None
-        monitors = client.get_all('/monitors', params=params)
-    return [public_monitor(monitor) for monitor in monitors
-            if (name is None or monitor.get('name') == name)
-            and (not api_types or monitor.get('type') in api_types or monitor.get('type') is None)]
-
-
-def public_monitor(monitor):
-    """A monitor of any type fit to return: every monitor kind's secret fields removed."""
-    return dict((key, value) for key, value in (monitor or {}).items() if key not in SECRET_FIELDS)
-
-
-def run_monitor_info_module():
-    """alertsite_monitor_info: read only, the same in check mode."""
-    module = new_module(monitor_info_argument_spec())
-    params = module.params
-    problems = id_problems(params['id']) + connection_problems(params)
-    if params['name'] is not None and not params['name'].strip():
-        problems.insert(0, 'name must not be empty')
-    refuse(module, problems)
-    client = client_from_module(module)
-    try:
-        monitors = find_monitors(client, clean_id(params['id']), params['name'], params['type'])
-    except AlertSiteError as exc:
-        fail(module, exc)
-    else:
-        module.exit_json(changed=False, monitors=monitors,
-                         msg='Found %d monitor%s' % (len(monitors), '' if len(monitors) == 1 else 's'))
 
 
 # -- alertsite_access_token -------------------------------------------------------------------------------

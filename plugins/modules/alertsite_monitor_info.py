@@ -106,11 +106,19 @@ api_errors:
   sample: ["port: port must be between 1 and 65535"]
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.runners import run_monitor_info_module
+from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, run_info_module
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
+
+FILTERS = [
+    # a monitor the API lists without its type is kept: the API filtered it
+    InfoFilter('type', dict(type='list', elements='str', choices=list(API_TYPES)),
+               params=lambda types: [('type', ','.join(types))] if types else [],
+               keeps=lambda monitor, types, context: not types or monitor.get('type') in types + [None]),
+]
 
 
 def main():
-    run_monitor_info_module()
+    run_info_module(ANY_MONITOR, FILTERS)
 
 
 if __name__ == '__main__':

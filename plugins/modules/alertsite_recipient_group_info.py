@@ -162,7 +162,7 @@ msg:
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import Field
-from ansible_collections.community.alertsite.plugins.module_utils.routing import InfoFilter, holds_id, run_info_module
+from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, holds_id, run_info_module
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT_GROUP
 
 FILTERS = [
@@ -174,7 +174,7 @@ FILTERS = [
 
 
 def main():
-    run_info_module(RECIPIENT_GROUP, FILTERS, 'recipient_groups')
+    run_info_module(RECIPIENT_GROUP, FILTERS)
 
 
 if __name__ == '__main__':

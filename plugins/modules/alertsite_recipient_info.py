@@ -149,18 +149,18 @@ msg:
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import as_int
-from ansible_collections.community.alertsite.plugins.module_utils.routing import InfoFilter, run_info_module
+from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, run_info_module
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import METHOD, RECIPIENT
 
 FILTERS = [
     InfoFilter('type', dict(type='str', choices=['Availability', 'Performance']), params=['type']),
     InfoFilter('method_id', METHOD.argument_spec(), params=['method_id'], field=METHOD,
-               keeps=lambda recipient, method: as_int(recipient.get('method_id')) == method),
+               keeps=lambda recipient, method, context: as_int(recipient.get('method_id')) == method),
 ]
 
 
 def main():
-    run_info_module(RECIPIENT, FILTERS, 'recipients')
+    run_info_module(RECIPIENT, FILTERS)
 
 
 if __name__ == '__main__':

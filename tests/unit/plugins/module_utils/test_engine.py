@@ -24,9 +24,9 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     wanted_values,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK, as_int
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import EMAIL, KIND_OF_TYPE, ROUNDTRIP, TCP
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, EMAIL, KIND_OF_TYPE, ROUNDTRIP, TCP
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
-from ansible_collections.community.alertsite.plugins.module_utils.runners import public_monitor, resource_argument_spec
+from ansible_collections.community.alertsite.plugins.module_utils.runners import resource_argument_spec
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
     CONNECTION_ERROR,
     READ_TIMEOUT,
@@ -299,9 +299,9 @@ def test_diff_and_message_for_each_action():
     assert plan_message(gone, state='absent') == "No tcp monitor 'web' exists: nothing to delete"
 
 
-def test_public_monitor_drops_secrets():
-    assert public_monitor({'id': 1, 'email_password': 'pw', 'email': 'a@b.c'}) == {'id': 1, 'email': 'a@b.c'}
-    assert public_monitor(None) == {}
+def test_public_object_of_any_monitor_drops_every_monitor_kinds_secrets():
+    assert public_object(ANY_MONITOR, {'id': 1, 'email_password': 'pw', 'email': 'a@b.c'}) == {'id': 1, 'email': 'a@b.c'}
+    assert public_object(ANY_MONITOR, None) == {}
     assert public_object(ROUNDTRIP, {'id': 1, 'email_password': 'pw'}) == {'id': 1}
     assert public_object(TCP, None) == {}
 

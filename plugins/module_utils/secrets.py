@@ -1,0 +1,55 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The one owner of secrets: a field declared ``secret`` (:class:`.fields.Field`) never leaves a module.
+
+- :func:`public_object` - an object fit to return (results, ``gathered``, info modules): secrets removed;
+- :func:`masked` - values fit to show (diffs, ``commands``): secrets replaced by a mask;
+- :func:`shown` - one value as a message shows it: never a secret's.
+
+What is secret is read from the kind's declaration alone (for "any monitor", every monitor kind's secrets:
+see :data:`.monitor_kinds.ANY_MONITOR`).
+
+Internal to the collection: not a public API, it may change in any release.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+
+from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK
+
+
+def secret_keys(kind):
+    """The keys under which ``kind``'s secrets travel: each secret field's option name and API name."""
+    keys = set()
+    for field in kind.secret_fields:
+        keys.update((field.name, field.api_name))
+    return keys
+
+
+def public_object(kind, obj):
+    """An object of ``kind`` fit to return: its secret fields removed (``{}`` for no object)."""
+    if not obj:
+        return {}
+    secrets = secret_keys(kind)
+    if not secrets.intersection(obj):
+        return obj  # nothing to remove: no copy (a bulk task returns thousands)
+    return dict((key, value) for key, value in obj.items() if key not in secrets)
+
+
+def masked(kind, values):
+    """``values`` (by option name or by API name) with every secret that is set shown as a mask; a secret the API
+    never returns stays None (unknown)."""
+    secrets = secret_keys(kind)
+    return dict((key, SECRET_MASK if key in secrets and value is not None else value) for key, value in values.items())
+
+
+def shown(field, value):
+    """A value as a message shows it: JSON, never a secret's."""
+    if field.secret:
+        return 'a secret value'
+    return json.dumps(value, sort_keys=True, default=str)
