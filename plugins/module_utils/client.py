@@ -153,6 +153,7 @@ class AlertSiteClient(object):
         self._login_lock = threading.Lock()
         self._pause_lock = threading.Lock()
         self._paused_until = 0.0
+        self._own = threading.local()  # per thread: the pause its own 429 asked for, and the last one waited out
 
     @property
     def can_login(self):
@@ -235,7 +236,7 @@ class AlertSiteClient(object):
     def delete(self, path):
         return self.request('DELETE', path)
 
-    def get_all(self, path, params=None):
+    def get_all(self, path, params=None, until=None):
         """Every item of a list endpoint, paged defensively: the paging of ``GET /monitors`` is not documented.
 
         Pages of ``limit=PAGE_SIZE`` are read at growing ``offset`` until one of them shows the end: an empty
@@ -247,9 +248,12 @@ class AlertSiteClient(object):
         them. When the listing does not add up (fewer items than the count, or a full page repeated as if
         ``offset`` were ignored), it is read once without paging; if that does not settle it,
         :class:`AlertSiteError` says so: a listing that may hide an object must not lead to a second one.
+
+        :param until: a function(item) -> bool: paging stops after the page where it is true for an item (the
+            items read so far are returned), for a caller that looks for one object, not the whole list.
         """
         params = dict(params or {})
-        listing = _Listing(path)
+        listing = _Listing()
         offset = 0
         for dummy in range(MAX_PAGES):
             try:
@@ -265,9 +269,7 @@ class AlertSiteClient(object):
                 if listing.settled(repeated=bool(page)):
                     return listing.items
                 return self._get_unpaged(path, params, listing)
-            if listing.total is not None and len(listing.items) >= listing.total:
-                return listing.items
-            if len(page) < PAGE_SIZE and listing.total is None:
+            if listing.complete(page) or (until is not None and any(until(item) for item in page)):
                 return listing.items
         raise AlertSiteError('GET %s: still more items after %d pages of %d; the listing does not end, so it cannot be '
                              'trusted%s' % (path, MAX_PAGES, PAGE_SIZE, CONTRACT_HINT), 'GET', path)
@@ -299,9 +301,18 @@ class AlertSiteClient(object):
 
     # -- transport -----------------------------------------------------------------------------
 
-    def wait(self, attempt, retry_after=None):
-        """Sleep before attempt ``attempt + 1``: the API's ``Retry-After`` (capped) when it gave one, else the
-        jittered, growing backoff."""
+    def wait_to_retry(self, attempt, status=None, retry_after=None):
+        """Wait before attempt ``attempt + 1`` of a call whose reply had ``status`` and ``retry_after`` (seconds of
+        its ``Retry-After``; both None without a reply). The one owner of how long a retry waits, for the client's
+        own retries and for a caller that owns its retries (a create, see :func:`.engine.create_object`):
+
+        - after a 429: until the pause that reply set for every thread of this client is over (see
+          :meth:`throttled`): the API said it is overloaded, so no thread sends anything meanwhile;
+        - else the API's ``Retry-After`` (capped) when it gave one, else the jittered, growing backoff.
+        """
+        if status == 429:
+            self._hold()
+            return
         self.sleep(min(retry_after, RETRY_AFTER_CAP) if retry_after is not None else self._backoff(attempt))
 
     def pause_all(self, seconds):
@@ -311,14 +322,21 @@ class AlertSiteClient(object):
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)
             return self._paused_until
 
-    def _wait_for_pause(self, own_pause=None):
-        """Wait while another thread's 429 holds every request (``own_pause``: the pause this thread already
-        waited out)."""
+    def throttled(self, retry_after, attempt):
+        """The API answered 429 (to any request, retried or not): every thread of this client holds for its
+        ``Retry-After`` (capped), or for the backoff of ``attempt`` when it gave none, before its next request."""
+        seconds = min(retry_after, RETRY_AFTER_CAP) if retry_after is not None else self._backoff(attempt)
+        self._own.pause = (self.pause_all(seconds), seconds)
+
+    def _hold(self):
+        """Wait while a 429 holds every request of this client; each thread waits out each pause once."""
         with self._pause_lock:
             until = self._paused_until
-        if own_pause is not None and until <= own_pause:
+        if until <= getattr(self._own, 'waited', 0.0):
             return
-        left = until - time.monotonic()
+        own_until, seconds = getattr(self._own, 'pause', (None, None))
+        left = seconds if until == own_until else until - time.monotonic()
+        self._own.waited = until
         if left > 0:
             self.sleep(left)
 
@@ -331,11 +349,10 @@ class AlertSiteClient(object):
         may_repeat = method in IDEMPOTENT_METHODS or retry_post
         limit = self.retries if retries is None else retries
         attempt = 0
-        own_pause = None
         while True:
             attempt += 1
             last_attempt = attempt > limit
-            self._wait_for_pause(own_pause)
+            self._hold()
             try:
                 response = self.session.request(method, url, params=params, json=json, headers=headers, timeout=self.timeout,
                                                 verify=self.verify)
@@ -344,19 +361,16 @@ class AlertSiteClient(object):
                 # A TLS failure is no accident; a request that never left may be sent again, even a POST.
                 worth_repeating = not isinstance(exc, requests.exceptions.SSLError) and (may_repeat or not sent)
                 if worth_repeating and not last_attempt:
-                    self.sleep(self._backoff(attempt))
+                    self.wait_to_retry(attempt)
                     continue
                 raise AlertSiteError('%s %s failed: %s%s' % (method, path, reason, self._attempts_note(attempt)),
                                      method, path, uncertain=sent, sent=sent)
             status = response.status_code
+            retry_after = retry_after_seconds(response.headers.get('Retry-After'))
+            if status == 429:  # the API is overloaded: every thread waits, not only this one
+                self.throttled(retry_after, attempt)
             if status in RETRY_STATUSES and (may_repeat or status == 429) and not last_attempt:
-                wait = retry_after_seconds(response.headers.get('Retry-After'))
-                if status == 429:  # the API is overloaded: every thread waits, not only this one
-                    seconds = min(wait, RETRY_AFTER_CAP) if wait is not None else self._backoff(attempt)
-                    own_pause = self.pause_all(seconds)
-                    self.sleep(seconds)
-                else:
-                    self.wait(attempt, wait)
+                self.wait_to_retry(attempt, status, retry_after)
                 continue
             return self._parse(method, path, response, attempt)
 
@@ -420,8 +434,7 @@ class AlertSiteClient(object):
 class _Listing(object):
     """The items of a listing read so far (each once) and the total the API announced, when it is believable."""
 
-    def __init__(self, path):
-        self.path = path
+    def __init__(self):
         self.items = []
         self.keys = set()
         self.total = None
@@ -445,6 +458,13 @@ class _Listing(object):
                 self.items.append(item)
                 fresh += 1
         return fresh
+
+    def complete(self, page):
+        """Whether ``page``, which brought new items, ends the listing: the count is reached, or it is short and
+        no count says there is more."""
+        if self.total is not None:
+            return len(self.items) >= self.total
+        return len(page) < PAGE_SIZE
 
     def settled(self, repeated):
         """Whether the listing is complete now that a page brought nothing new.

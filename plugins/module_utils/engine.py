@@ -18,6 +18,13 @@ API type. The steps, each a function of its own:
 - :func:`plan_diff`, :func:`plan_command` and :func:`plan_message` - what changed, for ``--diff``, for
   ``commands`` and for ``msg``.
 
+A plan is a value: nothing changes it after planning. A create whose values depend on the moment it is sent
+(a blackout window that starts "now") gives its :class:`Plan` a ``refresh`` function: :func:`create_object`
+calls it before every POST attempt (a first attempt, and each retry after a 429, a 5xx or a refused
+connection), sends what it returns in place of the planned values, and the :class:`Outcome` carries the values
+of the POST that went through (``changes``). How long a retry waits is the client's rule
+(:meth:`.client.AlertSiteClient.wait_to_retry`); which retries are safe for a create is the engine's.
+
 The module runners (:mod:`.runners`, :mod:`.bulk`) string them together.
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -30,7 +37,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.readback impor
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.secrets import masked, public_object
 
-__all__ = ['InputError', 'Plan', 'Outcome', 'FailedOutcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
+__all__ = ['Plan', 'Outcome', 'FailedOutcome', 'wanted_values', 'input_problems', 'resolve_values', 'id_problems', 'clean_id',
            'current_values', 'public_object', 'get_object', 'plan_object', 'apply_plan', 'plan_diff',
            'plan_command', 'plan_message']
 
@@ -90,7 +97,7 @@ def get_object(client, kind, object_id, missing_ok=True):
         raise
     if not isinstance(obj, dict) or not obj:
         raise AlertSiteError('GET %s: the reply is not a %s: %.200r' % (path, kind.noun, obj), 'GET', path)
-    return obj
+    return kind.read(obj)
 
 
 # -- planning ------------------------------------------------------------------------------------------
@@ -105,10 +112,18 @@ class Plan(object):
     :ivar before: normalised current values of the keys in ``changes`` (everything on delete).
     :ivar values: the values that name the object in messages (the API's for an existing object, else the
         user's).
+    :ivar error: why the object could not be planned (an :class:`InputError`; the action is then ``none``), or
+        None.
+    :ivar refresh: for a create, None or a function() -> values computed at send time, which replace the planned
+        ones in the body of every POST attempt (a window that starts "now" gets the dates of the moment it is
+        sent; see :func:`create_object`). The plan itself never changes.
     """
 
-    def __init__(self, kind, api_type, action, values=None, current=None, changes=None, before=None):
+    def __init__(self, kind, api_type, action, values=None, current=None, changes=None, before=None, error=None,
+                 refresh=None):
         self.kind = kind
+        self.error = error
+        self.refresh = refresh
         self.api_type = api_type
         self.action = action
         self.current = current
@@ -146,18 +161,24 @@ class Plan(object):
         """How messages name the object, with the id it has (after a create, its new id)."""
         return self.kind.label(self.api_type, self.values, object_id or self.object_id)
 
-    def payload(self):
-        """The request body: the fields to send in the API's form, under the API's names."""
+    def payload(self, changes=None):
+        """The request body: the fields to send (``changes``, by default the planned ones) in the API's form,
+        under the API's names."""
         return dict((self.kind.by_name[name].api_name, self.kind.by_name[name].to_api(value))
-                    for name, value in self.changes.items())
+                    for name, value in (self.changes if changes is None else changes).items())
 
-    def request(self, object_id=None):
-        """``(method, path, body)`` of the write this plan makes, or None."""
+    def changes_now(self):
+        """The values to send at this moment: the planned ones, with what ``refresh`` computes now."""
+        return self.changes if self.refresh is None else dict(self.changes, **self.refresh())
+
+    def write(self, object_id=None, changes=None):
+        """``(method, path, body)`` of the write this plan makes (``changes``: the values actually sent), or
+        None. A description, not an HTTP call (:meth:`.client.AlertSiteClient.request` makes those)."""
         object_id = object_id or self.object_id
         if self.action == 'create':
-            return 'POST', self.kind.create_path_for(self.api_type), self.payload()
+            return 'POST', self.kind.create_path_for(self.api_type), self.payload(changes)
         if self.action == 'update':
-            return 'PATCH', self.kind.update_path_for(self.api_type, object_id), self.payload()
+            return 'PATCH', self.kind.update_path_for(self.api_type, object_id), self.payload(changes)
         if self.action == 'delete':
             return 'DELETE', self.kind.path_of(object_id), None
         return None
@@ -236,14 +257,16 @@ def create_problems(kind, wanted):
 # -- applying ------------------------------------------------------------------------------------------
 
 class Outcome(object):
-    """What became of a plan: the object as the API holds it afterwards (None once deleted), its id, and the
-    write sent (or, in check mode, that would be sent)."""
+    """What became of a plan: the object as the API holds it afterwards (None once deleted), its id, the write
+    sent (or, in check mode, that would be sent) and the values it carried (``changes``: the plan's, or those
+    its ``refresh`` computed for the POST that went through)."""
 
-    def __init__(self, plan, obj, object_id=None, sent=None):
+    def __init__(self, plan, obj, object_id=None, sent=None, changes=None):
         self.plan = plan
         self.object = obj
         self.object_id = object_id if object_id is not None else plan.object_id
         self.sent = sent
+        self.changes = plan.changes if changes is None else changes
 
 
 class FailedOutcome(object):
@@ -255,6 +278,7 @@ class FailedOutcome(object):
         self.object = plan.current
         self.object_id = plan.object_id
         self.sent = None
+        self.changes = plan.changes
         self.error = error
         self.skipped = skipped
 
@@ -269,79 +293,84 @@ def apply_plan(client, plan, check_mode=False, read_back=True):
     if plan.action == 'none':
         return Outcome(plan, plan.current)
     if check_mode:
-        return Outcome(plan, predicted_object(plan), sent=plan.request())
+        return Outcome(plan, predicted_object(plan), sent=plan.write())
     if plan.action == 'delete':
         try:
             client.delete(plan.kind.path_of(plan.object_id))
         except AlertSiteError as exc:
             if exc.status != 404:  # already gone: what we wanted
                 raise
-        return Outcome(plan, None, sent=plan.request())
+        return Outcome(plan, None, sent=plan.write())
     if plan.action == 'create':
-        object_id = create_object(client, plan)
+        object_id, changes = create_object(client, plan)
     else:
-        object_id = plan.object_id
+        object_id, changes = plan.object_id, plan.changes
         client.patch(plan.kind.update_path_for(plan.api_type, object_id), plan.payload())
     obj = get_object(client, plan.kind, object_id, missing_ok=False) if read_back else None
-    return Outcome(plan, obj, object_id, sent=plan.request(object_id))
+    return Outcome(plan, obj, object_id, sent=plan.write(object_id, changes), changes=changes)
 
 
 def create_object(client, plan):
-    """POST a new object; return its id. The one owner of a create's retries: at most ``api_retries + 1`` POSTs.
+    """POST a new object; return ``(id, values sent)``. The one owner of a create's retries: at most
+    ``api_retries + 1`` POSTs. How long each retry waits is the client's rule
+    (:meth:`.client.AlertSiteClient.wait_to_retry`: after a 429, every thread of the task waits).
 
-    - Turned away (429) or never sent (no connection): posted again after the backoff (or ``Retry-After``).
+    The body is built again for every attempt from :meth:`Plan.changes_now`, so a plan whose ``refresh`` computes
+    values at send time (a window that starts "now") sends values of the moment of each attempt.
+
+    - Turned away (429) or never sent (no connection): posted again after the wait.
     - Refused by the API (4xx): fails at once.
-    - A 5xx reply (it may have created the object): looked up after the backoff; adopted when it is there, else
+    - A 5xx reply (it may have created the object): looked up after the wait; adopted when it is there, else
       posted again.
     - No reply although the request may have reached the API (a read timeout, a connection dropped after
       sending): never posted again in this task. It is looked up with backoff a bounded number of times and
       adopted when it appears; otherwise the task fails, saying that the create may still complete and that a
       rerun will converge.
     """
-    kind = plan.kind
-    path = kind.create_path_for(plan.api_type)
+    path = plan.kind.create_path_for(plan.api_type)
     attempts = max(1, client.retries + 1)
     for attempt in range(1, attempts + 1):
+        changes = plan.changes_now()
         try:
-            reply = client.post(path, plan.payload(), retries=0)
+            reply = client.post(path, plan.payload(changes), retries=0)
         except AlertSiteError as exc:
-            if exc.status == 429 or not exc.sent:
-                if attempt == attempts:
-                    raise
-                client.wait(attempt, exc.retry_after)
-                continue
-            if exc.status is not None and exc.status < 500:
+            turned_away = exc.status == 429 or not exc.sent  # surely not carried out
+            refused = exc.status is not None and exc.status < 500 and not turned_away
+            if refused or turned_away and attempt == attempts:
                 raise
-            if exc.status is None:  # no reply, and the request may have arrived
-                return adopt_created(client, plan, exc, attempts)
-            client.wait(attempt, exc.retry_after)
-            created = find_created(client, plan)
+            if exc.status is None and not turned_away:  # no reply, and the request may have arrived
+                return adopt_created(client, plan, changes, exc, attempts), changes
+            client.wait_to_retry(attempt, exc.status, exc.retry_after)
+            created = None if turned_away else find_created(client, plan, changes)
             if created is not None:
-                return created
+                return created, changes
             if attempt == attempts:
                 raise AlertSiteError('%s; looked again and %s does not exist, so nothing was created'
-                                     % (exc, kind.label(plan.api_type, plan.values)),
+                                     % (exc, plan.kind.label(plan.api_type, plan.values)),
                                      exc.method, exc.path, exc.status, exc.messages)
             continue
         object_id = reply.get('id') if isinstance(reply, dict) else None
         if object_id in (None, ''):
-            raise AlertSiteError('POST %s: the reply holds no %s id' % (path, kind.noun), 'POST', path)
-        return str(object_id)
+            raise AlertSiteError('POST %s: the reply holds no %s id' % (path, plan.kind.noun), 'POST', path)
+        return str(object_id), changes
 
 
-def find_created(client, plan):
-    """The id of the object ``plan`` creates, when a listing shows it, else None."""
+def find_created(client, plan, changes):
+    """The id of the object ``plan`` created with ``changes`` (the values of that POST), when a listing shows it,
+    else None. The listing is read as planning reads it (the kind's :meth:`.resource.ResourceKind.read` form) and
+    only until the object turns up."""
     types = [plan.api_type] if plan.api_type else None
-    created = Index.load(client, plan.kind, types).find(plan.kind, plan.api_type, plan.changes)
+    index = Index.load(client, plan.kind, types, looking_for=(plan.api_type, changes))
+    created = index.find(plan.kind, plan.api_type, changes)
     return None if created is None else str(created.get('id'))
 
 
-def adopt_created(client, plan, exc, lookups):
+def adopt_created(client, plan, changes, exc, lookups):
     """After a reply-less POST: look for the object up to ``lookups`` times with backoff; never POST again."""
     for attempt in range(1, lookups + 1):
         if attempt > 1:
-            client.wait(attempt - 1)
-        created = find_created(client, plan)
+            client.wait_to_retry(attempt - 1)
+        created = find_created(client, plan, changes)
         if created is not None:
             return created
     raise AlertSiteError('%s; %s was not found after %d looks, but the API may still be creating it: do not create '
@@ -375,10 +404,10 @@ def plan_diff(plan, object_id=None):
 
 def plan_command(plan, object_id=None):
     """The write of ``plan`` as ``{method, path, body}`` with secrets masked, or None when it writes nothing."""
-    request = plan.request(object_id)
-    if request is None:
+    write = plan.write(object_id)
+    if write is None:
         return None
-    method, path, body = request
+    method, path, body = write
     command = dict(method=method, path=path)
     if body is not None:
         command['body'] = masked(plan.kind, body)

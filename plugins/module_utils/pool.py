@@ -6,8 +6,8 @@
 """A bounded pool of threads for writes that do not depend on each other (the bulk module's PATCHes).
 
 Results come back in the order of the work given, whatever order the writes finish in, and a failure of one
-piece of work is kept as its result instead of stopping the others. A 429 from the API pauses every thread of
-the same client (see :meth:`.client.AlertSiteClient.pause_all`).
+piece of work is kept as its result instead of stopping the others. A 429 from the API, to any request, pauses
+every thread of the same client (see :meth:`.client.AlertSiteClient.throttled`).
 
 Internal to the collection: not a public API, it may change in any release.
 """

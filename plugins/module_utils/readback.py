@@ -117,4 +117,4 @@ def outcome_warnings(outcome, check_mode=False):
     """:func:`readback_warnings` of an :class:`.engine.Outcome` (a write that was carried out, or none)."""
     plan = outcome.plan
     written = outcome.sent is not None and not check_mode and plan.action in ('create', 'update')
-    return readback_warnings(plan.kind, plan, plan.changes if written else None, outcome.object if written else None)
+    return readback_warnings(plan.kind, plan, outcome.changes if written else None, outcome.object if written else None)

@@ -50,15 +50,21 @@ class ResourceKind(object):
         cannot create, what it needs only then), run after the lookup and before any write.
     :param notes: a function(plan, check_mode) -> sentences added to the task's message (what a change does
         beyond the object itself, such as a group becoming the one default).
+    :param api_notes: a function(client, plan, check_mode) -> more such sentences that need a read of other
+        objects (which group stops being the default), run by the single-object runner before the write.
     :param result_key: the key of the object in a single-object module's result (default: the noun, with
         underscores).
     :param describe: a function(api_type, values) -> how messages name an object of the kind, for kinds whose
         first identity option is no name (default: the API type, the noun and that option's value).
+    :param canonical: a function(obj) -> obj applied to every object read from the API (listings, reads by id,
+        the lookup after an uncertain create; see :meth:`read`), so that every step sees one form of it: e.g. a
+        type the API may write under another name read as the collection names it.
     """
 
     def __init__(self, noun, module, fields, list_path, item_path, create_path=None, update_path=None,
                  api_types=None, selector=None, type_filter=None, identity=('name',), checks=(), type_change='warn',
-                 result_key=None, describe=None, create_defaults=None, create_checks=(), notes=None):
+                 result_key=None, describe=None, create_defaults=None, create_checks=(), notes=None, canonical=None,
+                 api_notes=None):
         self.noun = noun
         self.module = module
         self.fields = list(fields)
@@ -79,8 +85,10 @@ class ResourceKind(object):
         self.create_defaults = OrderedDict(create_defaults or {})
         self.create_checks = tuple(create_checks)
         self.notes = notes
+        self.api_notes = api_notes
         self.result_key = result_key or noun.replace(' ', '_')
         self.describe = describe
+        self.canonical = canonical
 
     # -- types -----------------------------------------------------------------------------------------
 
@@ -103,6 +111,10 @@ class ResourceKind(object):
         if self.selector:
             return self.api_types.get(values.get(self.selector))
         return self.types[0]
+
+    def read(self, obj):
+        """An object as the API returned it, in the form every step works with (the kind's ``canonical``)."""
+        return self.canonical(obj) if self.canonical is not None and isinstance(obj, dict) else obj
 
     # -- paths -----------------------------------------------------------------------------------------
 
@@ -169,35 +181,53 @@ class Index(object):
             self.by_key.setdefault(kind.key(api_type, obj), []).append(obj)
 
     @classmethod
-    def load(cls, client, kind, api_types=None, kind_of=None):
-        """One paged listing of the objects of ``kind`` (of ``api_types`` only, when given).
+    def load(cls, client, kind, api_types=None, kind_of=None, looking_for=None):
+        """One paged listing of the objects of ``kind`` (of ``api_types`` only, when given), each as
+        :meth:`ResourceKind.read` gives it.
 
         Items that do not say their ``type`` are given the type they were listed under: when the listing spans
         several types, it is made again one type at a time.
+
+        :param looking_for: ``(api_type, values)`` of one object: paging stops once it has turned up (the index
+            then holds the objects read until then).
         """
         types = sorted(set(api_types or kind.types))
-        listing = client.get_all(kind.list_path, params=kind.list_params(types))
+        wanted = None if looking_for is None else kind.key(*looking_for)
+
+        def is_wanted(obj):
+            obj = kind.read(obj)
+            return kind.key(obj.get('type', looking_for[0]), obj) == wanted
+
+        def listed(some_types):
+            return [kind.read(obj) for obj in client.get_all(kind.list_path, params=kind.list_params(some_types),
+                                                             until=None if wanted is None else is_wanted)]
+
+        listing = listed(types)
         if types and any('type' not in obj for obj in listing):
             listing = [obj if 'type' in obj else dict(obj, type=api_type)
-                       for api_type in types
-                       for obj in (listing if len(types) == 1 else
-                                   client.get_all(kind.list_path, params=kind.list_params([api_type])))]
+                       for api_type in types for obj in (listing if len(types) == 1 else listed([api_type]))]
         default_type = types[0] if len(types) == 1 else None
         return cls(kind_of or (lambda api_type: kind), listing, default_type)
 
     def matches(self, kind, api_type, values):
         return list(self.by_key.get(kind.key(api_type, values), []))
 
-    def find(self, kind, api_type, values):
-        """The object with that identity, or None; more than one is an error, never a guess."""
+    def find(self, kind, api_type, values, remedy='set id to choose one'):
+        """The object with that identity, or None; more than one is an error (ending with ``remedy``), never a
+        guess."""
         found = self.matches(kind, api_type, values)
         if len(found) > 1:
-            raise InputError('%d %ss are named %r (ids %s): set id to choose one'
-                             % (len(found), kind.label(api_type, {}), values.get(kind.identity[0]),
-                                ', '.join(str(obj.get('id')) for obj in found)))
+            raise InputError(namesakes_message(kind.label(api_type, {}), values.get(kind.identity[0]), found, remedy))
         return found[0] if found else None
 
     def namesakes(self, kind, values, but_type):
         """Objects with the same identity under the kind's other API types (e.g. the other email protocols)."""
         return [obj for api_type in kind.types if api_type != but_type
                 for obj in self.matches(kind, api_type, values)]
+
+
+def namesakes_message(noun, name, objects, remedy):
+    """The one wording of "more than one object answers to that name": ``2 tcp monitors are named 'web' (ids 1,
+    2): <remedy>``, where ``noun`` names one of them (``tcp monitor``) and ``remedy`` says what to do."""
+    return '%d %ss are named %r (ids %s): %s' % (len(objects), noun, name, ', '.join(str(obj.get('id')) for obj in objects),
+                                                 remedy)

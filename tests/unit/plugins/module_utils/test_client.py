@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import ssl
+import threading
 
 import pytest
 import requests
@@ -100,6 +101,57 @@ def test_429_honours_retry_after():
     client, session, sleeps = make(token_reply(), FakeResponse(429, None, {'Retry-After': '2'}), (200, {'id': 1}))
     assert client.get('/monitors/1') == {'id': 1}
     assert sleeps == [2.0]
+
+
+# -- a 429 anywhere holds every thread of the client ---------------------------------------------------------
+
+THROTTLED = FakeResponse(429, {'errors': [{'code': 429, 'message': 'slow down'}]}, {'Retry-After': '2'})
+
+
+@pytest.mark.parametrize('method', ['POST', 'PATCH', 'DELETE', 'GET'])
+def test_a_429_holds_the_requests_of_every_other_thread_for_its_retry_after(method):
+    """Even when its caller does not retry (a create owns its retries), a 429 pauses the whole client: a request
+    another thread sends meanwhile waits until the Retry-After is over."""
+    client, session, sleeps = make(token_reply(), THROTTLED, (200, {'id': 1}))
+    with pytest.raises(AlertSiteError) as err:
+        client.request(method, '/monitors/1', json={} if method in ('POST', 'PATCH') else None, retries=0)
+    assert err.value.status == 429 and err.value.retry_after == 2.0
+    assert sleeps == []
+    other = threading.Thread(target=client.get, args=('/monitors/1',))
+    other.start()
+    other.join()
+    assert session.calls()[-1] == ('GET', '/monitors/1')
+    assert len(sleeps) == 1 and 1.5 < sleeps[0] <= 2.0
+
+
+def test_the_thread_that_got_the_429_waits_it_out_once():
+    """The caller that owns its retries asks the client how to wait: after a 429, the pause that reply set, and
+    its next request does not wait again."""
+    client, session, sleeps = make(token_reply(), THROTTLED, (200, {'id': '7'}))
+    with pytest.raises(AlertSiteError) as err:
+        client.post('/monitors/tcp', {'name': 'x'}, retries=0)
+    client.wait_to_retry(1, err.value.status, err.value.retry_after)
+    assert client.post('/monitors/tcp', {'name': 'x'}, retries=0) == {'id': '7'}
+    assert sleeps == [2.0]
+
+
+def test_a_pause_another_thread_set_during_a_retry_is_waited_out_before_the_next_attempt():
+    client, session, sleeps = make(token_reply(), (503, None), (200, {'id': 1}))
+    seen = []
+
+    def sleep(seconds):
+        seen.append(seconds)
+        if len(seen) == 1:  # while this thread backs off, another one gets a 429 with Retry-After 5
+            client.pause_all(5)
+    client.sleep = sleep
+    assert client.get('/monitors/1') == {'id': 1}
+    assert len(seen) == 2 and 4.5 < seen[1] <= 5.0
+
+
+def test_a_429_without_retry_after_pauses_for_the_backoff():
+    client, session, sleeps = make(token_reply(), FakeResponse(429, None), (200, {'id': 1}))
+    assert client.get('/monitors/1') == {'id': 1}
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= client_mod.BACKOFF_BASE
 
 
 def test_retry_after_is_capped():

@@ -6,13 +6,17 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import threading
+
 import pytest
 import requests
 
 from urllib3.exceptions import NewConnectionError
 
+from ansible_collections.community.alertsite.plugins.module_utils import client as client_mod
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteClient, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
+    Plan,
     apply_plan,
     id_problems,
     input_problems,
@@ -378,6 +382,61 @@ def test_a_create_turned_away_is_posted_again_after_retry_after_without_a_lookup
     assert apply_plan(client, plan_object(TCP, 'tcp', CREATE, None)).object_id == '5'
     assert session.calls() == [('POST', '/monitors/tcp')] * 3 + [('GET', '/monitors/5')]
     assert client.waits == [2.0, 2.0]
+
+
+def test_a_create_turned_away_holds_every_other_thread_too(fake_client):
+    """A 429 on a create pauses the whole client, as one on a PATCH does: a write another thread sends while the
+    create waits out its Retry-After waits as long."""
+    throttled = FakeResponse(429, {'errors': [{'code': 429, 'message': 'slow down'}]}, headers={'Retry-After': '2'})
+    client, session = fake_client(throttled, (200, {'id': '9'}), (200, {'id': '5'}), (200, dict(TCP_ON_API, id=5)),
+                                  retries=3)
+    waits = client.waits
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 1:  # while the creating thread waits, another one updates a monitor
+            other = threading.Thread(target=client.patch, args=('/monitors/tcp/9', {'port': 1}))
+            other.start()
+            other.join()
+    client.sleep = sleep
+    assert apply_plan(client, plan_object(TCP, 'tcp', CREATE, None)).object_id == '5'
+    assert session.calls() == [('POST', '/monitors/tcp'), ('PATCH', '/monitors/tcp/9'), ('POST', '/monitors/tcp'),
+                               ('GET', '/monitors/5')]
+    assert len(waits) == 2 and waits[0] == 2.0 and 1.5 < waits[1] <= 2.0
+
+
+def test_a_create_builds_its_body_again_for_every_attempt(fake_client):
+    """A plan's refresh gives the values of the moment each POST is sent; the plan stays as planned, and the
+    outcome carries what the POST that went through sent."""
+    busy = FakeResponse(503, {'errors': [{'code': 503, 'message': 'busy'}]})
+    client, session = fake_client(busy, page([]), (200, {'id': '5'}), (200, dict(TCP_ON_API, id=5, note='second')),
+                                  retries=1)
+    notes = iter(['first', 'second'])
+    plan = Plan(TCP, 'tcp', 'create', CREATE, changes=CREATE, refresh=lambda: {'note': next(notes)})
+    outcome = apply_plan(client, plan)
+    posts = [request['json'] for request in session.requests if request['method'] == 'POST']
+    assert posts == [dict(CREATE, note='first'), dict(CREATE, note='second')]
+    assert outcome.changes == dict(CREATE, note='second') and outcome.sent[2] == dict(CREATE, note='second')
+    assert plan.changes == CREATE
+    assert plan_command(plan) == {'method': 'POST', 'path': '/monitors/tcp', 'body': CREATE}
+
+
+def test_the_lookup_after_a_5xx_looks_for_the_values_of_that_attempt(fake_client):
+    busy = FakeResponse(500, {'errors': [{'code': 500, 'message': 'oops'}]})
+    created = dict(TCP_ON_API, id=5, name='web-2')
+    client, session = fake_client(busy, page([created]), (200, created), retries=1)
+    plan = Plan(TCP, 'tcp', 'create', CREATE, changes=CREATE, refresh=lambda: {'name': 'web-2'})
+    assert apply_plan(client, plan).object_id == '5'
+    assert session.writes() == [('POST', '/monitors/tcp')]
+
+
+def test_the_lookup_after_a_5xx_stops_listing_once_the_object_turned_up(fake_client, monkeypatch):
+    monkeypatch.setattr(client_mod, 'PAGE_SIZE', 2)
+    busy = FakeResponse(500, {'errors': [{'code': 500, 'message': 'oops'}]})
+    first = [dict(TCP_ON_API, id=1, name='a'), dict(TCP_ON_API, id=5, name='web')]
+    client, session = fake_client(busy, page(first, count=40), (200, dict(TCP_ON_API, id=5)), retries=3)
+    assert apply_plan(client, plan_object(TCP, 'tcp', CREATE, None)).object_id == '5'
+    assert session.calls() == [('POST', '/monitors/tcp'), ('GET', '/monitors'), ('GET', '/monitors/5')]
 
 
 def test_a_create_never_sent_is_posted_again(fake_client):

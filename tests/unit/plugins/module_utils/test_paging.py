@@ -38,6 +38,18 @@ def paging(session):
     return [(r['params'].get('limit'), r['params'].get('offset')) for r in session.requests]
 
 
+def test_a_lookup_stops_paging_at_the_page_where_its_object_turned_up(fake_client):
+    client, session = fake_client(envelope(monitors(0, 3), 9), envelope(monitors(3, 6), 9))
+    assert client.get_all('/monitors', until=lambda item: item['name'] == 'm4') == monitors(0, 6)
+    assert paging(session) == [(3, 0), (3, 3)]
+
+
+def test_a_lookup_whose_object_is_not_there_reads_the_whole_listing(fake_client):
+    client, session = fake_client(envelope(monitors(0, 3), 5), envelope(monitors(3, 5), 5))
+    assert client.get_all('/monitors', until=lambda item: item['name'] == 'other') == monitors(0, 5)
+    assert paging(session) == [(3, 0), (3, 3)]
+
+
 def test_count_is_the_total_and_is_followed(fake_client):
     client, session = fake_client(envelope(monitors(0, 3), 7), envelope(monitors(3, 6), 7), envelope(monitors(6, 7), 7))
     assert client.get_all('/monitors', {'type': 'tcp'}) == monitors(0, 7)

@@ -15,8 +15,11 @@ import re
 
 import pytest
 
+from collections import OrderedDict
+
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
     apply_plan,
+    get_object,
     input_problems,
     plan_command,
     plan_diff,
@@ -28,7 +31,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, ResourceKind
 from ansible_collections.community.alertsite.plugins.module_utils.runners import resource_argument_spec
 from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
-from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import page
+from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeResponse, page
 
 ROTA = ResourceKind(
     noun='rota',
@@ -109,6 +112,44 @@ def test_create_unchanged_update_delete_through_the_engine(fake_client):
     assert apply_plan(client, plan).object is None
     assert session.calls() == [('DELETE', '/rotas/7')]
     assert plan_message(plan) == "Deleted rota 'payments' (id 7)"
+
+
+# A kind whose API may write a type under another name: every object read is seen in one form.
+ALIASES = {'Person': 'Notifier'}
+WINDOW = ResourceKind(
+    noun='window',
+    module='alertsite_window',
+    list_path='/windows',
+    item_path='/windows/{id}',
+    api_types=OrderedDict((name, name) for name in ('Monitor', 'Notifier')),
+    selector='type',
+    type_filter='type',
+    fields=[Field('type', required_on_create=True), Field('assoc_id', 'int', required_on_create=True), Field('note')],
+    identity=('assoc_id', 'note'),
+    canonical=lambda obj: dict(obj, type=ALIASES[obj['type']]) if obj.get('type') in ALIASES else obj,
+)
+HELD = {'id': 9, 'type': 'Person', 'assoc_id': 4, 'note': 'deploy'}
+
+
+def test_canonical_applies_to_listings_and_reads_by_id(fake_client):
+    client, session = fake_client(page([HELD]), (200, HELD))
+    values = {'type': 'Notifier', 'assoc_id': 4, 'note': 'deploy'}
+    found = Index.load(client, WINDOW, ['Notifier']).find(WINDOW, 'Notifier', values)
+    assert found == dict(HELD, type='Notifier')
+    assert get_object(client, WINDOW, 9) == dict(HELD, type='Notifier')
+    assert plan_object(WINDOW, 'Notifier', values, found).action == 'none'
+
+
+def test_a_create_answered_5xx_is_found_under_the_type_as_read(fake_client):
+    """Stored but answered 500: the lookup reads the listing as planning does, finds the window the API lists
+    under its other name for the type, and adopts it instead of posting it again."""
+    busy = FakeResponse(500, {'errors': [{'code': 500, 'message': 'oops'}]})
+    client, session = fake_client(busy, page([HELD]), (200, HELD), retries=3)
+    plan = plan_object(WINDOW, 'Notifier', {'type': 'Notifier', 'assoc_id': 4, 'note': 'deploy'}, None)
+    outcome = apply_plan(client, plan)
+    assert outcome.object_id == '9' and outcome.object['type'] == 'Notifier'
+    assert session.calls() == [('POST', '/windows'), ('GET', '/windows'), ('GET', '/windows/9')]
+    assert session.requests[1]['params']['type'] == 'Notifier'
 
 
 def test_missing_required_options_name_the_kind():
