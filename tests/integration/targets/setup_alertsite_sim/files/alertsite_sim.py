@@ -56,6 +56,7 @@ Control endpoints:
                                              and finish (monotonic seconds). counts: total, GET, POST, PATCH, DELETE,
                                              logins, writes (to monitors), writes_by_kind. max_in_flight: the peak of
                                              API requests in flight at once, overall (total) and per method.
+  GET    /_sim/log?reset=1                   the same, and empties the log in the same step (as DELETE)
   DELETE /_sim/log                           empty the log; the peak starts again from the requests in flight
   GET    /_sim/monitors                      stored monitors (write-only fields included)
   POST   /_sim/monitors                      seed without validation: {"monitors": [{"type", "name", ...}]} -> {"ids"}
@@ -86,6 +87,7 @@ see sim_dialects.py:
   numbers-as-strings  every integer of a monitor (ids and nested ones too) as a string, unset numbers as ""
   no-email-username   GET never returns a monitor's email_username
   lenient-fields      unknown fields in a write (any kind) are ignored (200) instead of refused
+  recipient-type      GET shows a recipient blackout's type as "Recipient", not "Notifier" as written
 
 Fault rule keys (POST /_sim/faults), see sim_faults.py: name, method (GET, POST, PATCH, DELETE, PUT or *),
 path (regular expression), times (default 1), skip, status, retry_after, delay (seconds), reset (drop the
@@ -171,6 +173,7 @@ class ApiLog(RequestLog):
 
     def __init__(self):
         super().__init__()
+        self.lock = threading.RLock()  # take() reads and clears under one hold
         self.in_flight = {'total': 0}
         self.max_in_flight = {}
         self.clear_peak()
@@ -212,6 +215,13 @@ class ApiLog(RequestLog):
         """Empty the log and start the peak of requests in flight again."""
         super().clear()
         self.clear_peak()
+
+    def take(self):
+        """:meth:`snapshot` and :meth:`clear` at once: no request is lost or reported twice between them."""
+        with self.lock:
+            result = self.snapshot()
+            self.clear()
+        return result
 
     def count(self, entries):
         """Requests by method, logins, ``writes`` (POST, PATCH and DELETE of monitors) and ``writes_by_kind``
@@ -376,14 +386,14 @@ class SimHandler(DispatchingHandler):
             path = path.rstrip('/')
         query = dict((key, values[-1]) for key, values in parse_qs(split.query, keep_blank_values=True).items())
         if path == SIM_PREFIX or path.startswith(SIM_PREFIX + '/'):
-            self.dispatch_control(path, raw)
+            self.dispatch_control(path, query, raw)
         elif path == API_PREFIX or path.startswith(API_PREFIX + '/'):
             self.dispatch_api(path, query, raw)
         else:
             self.send_reply(Reply(404, ApiError(404, 'Not found').body()))
 
     # control endpoints
-    def dispatch_control(self, path, raw):
+    def dispatch_control(self, path, query, raw):
         """Handle /_sim requests (no auth, not logged, no faults)."""
         try:
             body = None
@@ -392,7 +402,7 @@ class SimHandler(DispatchingHandler):
                     body = json.loads(raw.decode('utf-8'))
                 except ValueError:
                     raise ApiError(400, 'invalid JSON in request body') from None
-            reply = control(self.state, path[len(SIM_PREFIX):] or '/', self.command, body)
+            reply = control(self.state, path[len(SIM_PREFIX):] or '/', self.command, body, query)
         except ApiError as exc:
             reply = Reply(exc.status, exc.body(), headers=exc.headers)
         self.send_reply(reply)

@@ -45,8 +45,9 @@ def set_latency(state, body):
         state.latency_ms, state.jitter_ms = values['latency_ms'], values['jitter_ms']
 
 
-def control(state, sub, method, body):
-    """Return the Reply for one control request (``sub`` is the path after /_sim)."""
+def control(state, sub, method, body, query=None):
+    """Return the Reply for one control request (``sub`` is the path after /_sim; ``query`` its query
+    parameters: GET /log?reset=1 reads the log and empties it in the same step)."""
     routes = control_routes(state)
     if sub not in routes:
         raise ApiError(404, 'Not found')
@@ -56,7 +57,10 @@ def control(state, sub, method, body):
         body = object_body(body)
     if sub == '/log':
         if method == 'GET':
-            return Reply(200, state.log.snapshot())
+            reset = (query or {}).get('reset', '0')
+            if reset not in ('0', '1'):
+                raise ApiError(400, 'reset must be 0 or 1', fields=['reset'])
+            return Reply(200, state.log.take() if reset == '1' else state.log.snapshot())
         state.log.clear()
     elif sub == '/faults':
         if method == 'GET':
