@@ -159,18 +159,36 @@ class ErrorTypesField(IdListField):
         return None
 
 
+def becomes_default(plan):
+    return plan.changes.get('is_default') is True and plan.action in ('create', 'update')
+
+
 def group_notes(plan, check_mode):
-    """The API keeps one default group: making one the default takes that from any other."""
-    becomes = plan.changes.get('is_default') is True and plan.action in ('create', 'update')
+    """A group that stops being the default leaves none (the API keeps at most one default group)."""
     was = plan.action == 'delete' and plan.before.get('is_default') is True
     stops = plan.action == 'update' and plan.changes.get('is_default') is False and plan.before.get('is_default')
-    if becomes:
-        return ['it %s the default recipient group, which the API keeps one of: any other group %s no longer the default'
-                % (('would become', 'would be') if check_mode else ('is now', 'is'))]
     if was or stops:
         return ['it %s the default recipient group: there %s no default, so monitors in no group alert every recipient'
                 % (('was', 'would be') if check_mode else ('was', 'is now'))]
     return []
+
+
+def default_group_notes(client, plan, check_mode):
+    """Making a group the default takes that from the group that is the default now, which is named (one listing
+    of the groups, before the write), so that two tasks that each make their group the default are seen undoing
+    each other on every run."""
+    if not becomes_default(plan):
+        return []
+    others = [group for group in client.get_all(plan.kind.list_path)
+              if group.get('is_default') in (True, 'true') and str(group.get('id')) != str(plan.object_id)]
+    becomes = 'would become' if check_mode else 'is now'
+    if not others:
+        return ['it %s the default recipient group, which the API keeps one of; no other group was the default'
+                % becomes]
+    return ['it %s the default recipient group, which the API keeps one of: %s %s the default (a task that '
+            'makes %s the default again undoes this one)'
+            % (becomes, ' and '.join(plan.kind.label(None, group, group.get('id')) for group in others),
+               'would no longer be' if check_mode else 'is no longer', 'it' if len(others) == 1 else 'one of them')]
 
 
 RECIPIENT_GROUP = ResourceKind(
@@ -188,4 +206,5 @@ RECIPIENT_GROUP = ResourceKind(
         IdListField('templates', bare_ids=True),
     ],
     notes=group_notes,
+    api_notes=default_group_notes,
 )

@@ -93,13 +93,15 @@ def run_resource_module(kind):
         current, api_type = find_current(module, client, kind, wanted)
         current = read_by_id(client, kind, wanted, current)
         plan = plan_object(kind, api_type, wanted, current, params['state'], params.get('update_password', 'on_create'))
+        notes = kind.api_notes(client, plan, module.check_mode) if kind.api_notes else []
         outcome = apply_plan(client, plan, module.check_mode)
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     else:
         for warning in outcome_warnings(outcome, module.check_mode):
             module.warn(warning)
-        result = dict(changed=plan.changed, msg=plan_message(plan, module.check_mode, params['state'], outcome.object_id))
+        message = plan_message(plan, module.check_mode, params['state'], outcome.object_id)
+        result = dict(changed=plan.changed, msg=message + ''.join('; %s' % note for note in notes))
         result[kind.result_key] = public_object(kind, outcome.object)
         if module._diff:
             result['diff'] = plan_diff(plan, outcome.object_id)

@@ -104,12 +104,27 @@ def test_a_group_without_names_needs_no_request(fake_client):
 
 
 def test_notes_are_added_to_the_message():
+    on_api = {'id': 4, 'name': 'g', 'is_default': True, 'monitors': [{'id': 5}], 'recipients': [{'id': 9}]}
+    plan = plan_object(RECIPIENT_GROUP, None, wanted(RECIPIENT_GROUP, name='g', is_default=False), on_api)
+    assert plan_message(plan) == ("Updated recipient group 'g' (id 4): is_default; it was the default recipient group: "
+                                  "there is now no default, so monitors in no group alert every recipient")
+    plan = plan_object(RECIPIENT_GROUP, None, wanted(RECIPIENT_GROUP, name='g', is_default=True), on_api)
+    assert plan_message(plan) == "recipient group 'g' (id 4) is up to date"
+
+
+def test_becoming_the_default_names_the_group_that_stops_being_it(fake_client):
     on_api = {'id': 4, 'name': 'g', 'is_default': False, 'monitors': [{'id': 5}], 'recipients': [{'id': 9}]}
     plan = plan_object(RECIPIENT_GROUP, None, wanted(RECIPIENT_GROUP, name='g', is_default=True), on_api)
-    assert plan_message(plan).endswith('; it is now the default recipient group, which the API keeps one of: any other '
-                                       'group is no longer the default')
-    plan = plan_object(RECIPIENT_GROUP, None, wanted(RECIPIENT_GROUP, name='g', is_default=False), on_api)
-    assert plan_message(plan) == "recipient group 'g' (id 4) is up to date"
+    listing = [dict(on_api), {'id': 7, 'name': 'other', 'is_default': True}, {'id': 8, 'name': 'third', 'is_default': False}]
+    client, session = fake_client(page(listing))
+    assert RECIPIENT_GROUP.api_notes(client, plan, False) == [
+        "it is now the default recipient group, which the API keeps one of: recipient group 'other' (id 7) is no "
+        "longer the default (a task that makes it the default again undoes this one)"]
+    assert [request['url'] for request in session.requests] == ['https://alertsite.test/api/v3/notifier-groups']
+    # a plan that leaves is_default alone reads nothing
+    unchanged = plan_object(RECIPIENT_GROUP, None, wanted(RECIPIENT_GROUP, name='g'), on_api)
+    client, session = fake_client()
+    assert RECIPIENT_GROUP.api_notes(client, unchanged, True) == [] and session.requests == []
 
 
 # -- the documents and the role ----------------------------------------------------------------------------------

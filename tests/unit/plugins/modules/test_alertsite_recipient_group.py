@@ -76,7 +76,8 @@ def test_adding_a_monitor_patches_the_whole_monitors_list_only(capsys):
 
 @pytest.mark.parametrize('check_mode', [False, True])
 def test_becoming_the_default_is_said_in_msg(capsys, check_mode):
-    replies = [token_reply(), page([GROUP_ON_API])]
+    # the groups are listed once more before the write, to name the group that stops being the default
+    replies = [token_reply(), page([GROUP_ON_API]), page([GROUP_ON_API])]
     if not check_mode:
         replies += [(200, {'id': '600001'}), (200, dict(GROUP_ON_API, is_default=True))]
     session = FakeSession(*replies)
@@ -86,12 +87,39 @@ def test_becoming_the_default_is_said_in_msg(capsys, check_mode):
     if check_mode:
         assert session.writes() == []
         assert result['msg'] == ("Would update recipient group 'payments' (id 600001): is_default; it would become the "
-                                 "default recipient group, which the API keeps one of: any other group would be no "
-                                 "longer the default")
+                                 "default recipient group, which the API keeps one of; no other group was the default")
     else:
-        assert session.requests[2]['json'] == {'is_default': True}
+        assert session.requests[3]['json'] == {'is_default': True}
         assert result['msg'] == ("Updated recipient group 'payments' (id 600001): is_default; it is now the default "
-                                 "recipient group, which the API keeps one of: any other group is no longer the default")
+                                 "recipient group, which the API keeps one of; no other group was the default")
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_two_groups_that_both_ask_to_be_the_default_are_named(capsys, check_mode):
+    # two tasks that each make their group the default flip it on every run: the message names the other group
+    fallback = dict(GROUP_ON_API, id=600002, name='everything-else', is_default=True)
+    replies = [token_reply(), page([GROUP_ON_API, fallback]), page([GROUP_ON_API, fallback])]
+    if not check_mode:
+        replies += [(200, {'id': '600001'}), (200, dict(GROUP_ON_API, is_default=True))]
+    session = FakeSession(*replies)
+    result, failed = run_module(main, dict(AUTH, name='payments', is_default=True, _ansible_check_mode=check_mode),
+                                session, capsys)
+    assert not failed and result['changed'] is True
+    assert session.calls()[1:3] == [('GET', '/notifier-groups'), ('GET', '/notifier-groups')]
+    assert session.writes() == ([] if check_mode else [('PATCH', '/notifier-groups/600001')])
+    assert result['msg'] == ("%s recipient group 'payments' (id 600001): is_default; it %s the default recipient group, "
+                             "which the API keeps one of: recipient group 'everything-else' (id 600002) %s the default "
+                             "(a task that makes it the default again undoes this one)"
+                             % (('Would update', 'would become', 'would no longer be') if check_mode else
+                                ('Updated', 'is now', 'is no longer')))
+
+
+def test_a_group_that_is_the_default_already_lists_nothing_more(capsys):
+    session = FakeSession(token_reply(), page([dict(GROUP_ON_API, is_default=True)]))
+    result, failed = run_module(main, dict(AUTH, name='payments', is_default=True), session, capsys)
+    assert not failed and result['changed'] is False
+    assert session.calls() == [('POST', '/access-tokens'), ('GET', '/notifier-groups')]
+    assert result['msg'] == "recipient group 'payments' (id 600001) is up to date"
 
 
 def test_deleting_the_default_group_says_there_is_none(capsys):
