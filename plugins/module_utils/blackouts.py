@@ -12,7 +12,7 @@ declared in :mod:`.blackout_kinds`, the schedule arithmetic is in :mod:`.blackou
 - A one-time window cannot be modified: a change is a DELETE and a POST, refused while the window is in force.
   Windows that ended cannot be deleted (unchanged, with a warning); a window in the past is refused.
 - The clock is read once per task (:func:`utc_now`); a window from ``now`` takes its dates again from the clock
-  each time it is sent (:class:`FromNowCreate`).
+  before each POST attempt (:func:`from_now_create`).
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -173,7 +173,7 @@ class Request(object):
             problems.append('start=now needs note to name the window, so that a rerun finds it instead of adding '
                             'another window')
         if now or self.zone is None or params['minutes'] < 1 or problems:
-            return  # a window from now: its dates are taken when it is sent (see FromNowCreate)
+            return  # a window from now: its dates are taken when it is sent (see from_now_create)
         try:
             first, last = sched.one_time_window(params['start'], params['minutes'], self.zone)
         except InputError as exc:
@@ -257,19 +257,23 @@ class TargetPlan(namedtuple('TargetPlan', 'assoc_id plans ended kept replace')):
         return super(TargetPlan, cls).__new__(cls, assoc_id, tuple(plans), tuple(ended), tuple(kept), replace)
 
 
-class FromNowCreate(Plan):
-    """The create of a ``start: now`` window. Its dates depend on the moment it is sent: :meth:`fresh` makes it
-    again from the clock, before it is sent and before each new attempt (after a 429's ``Retry-After``), so that
-    the window still starts in the future."""
+def from_now_create(request, assoc_id):
+    """The create of a ``start: now`` window, planned with the task's moment. Its ``refresh`` takes the dates
+    again from the clock, which the engine does before every POST attempt (:func:`.engine.create_object`), so
+    that a window sent again after a 429's ``Retry-After`` still starts in the future."""
+    def refresh():
+        fresh = request.values_for(assoc_id, utc_now())
+        return dict((key, fresh[key]) for key in ('from_date', 'thru_date'))
+    values = request.values_for(assoc_id)
+    return Plan(BLACKOUT, request.api_type, 'create', values, changes=values, refresh=refresh)
 
-    def __init__(self, request, assoc_id, now):
-        values = request.values_for(assoc_id, now)
-        super(FromNowCreate, self).__init__(BLACKOUT, request.api_type, 'create', values, changes=values)
-        self.task = request
-        self.assoc_id = assoc_id
 
-    def fresh(self):
-        return FromNowCreate(self.task, self.assoc_id, utc_now())
+def as_sent(outcome):
+    """The plan of an outcome as its write went out: a window from now named with the dates of its POST."""
+    plan, sent = outcome.plan, getattr(outcome, 'changes', None)
+    if plan.refresh is None or isinstance(outcome, FailedOutcome) or sent in (None, plan.changes):
+        return plan
+    return Plan(plan.kind, plan.api_type, plan.action, sent, changes=sent)
 
 
 def same_target(request, assoc_id, obj):
@@ -330,7 +334,7 @@ def exact_first(request, assoc_id, wanted, live):
 def creation(request, assoc_id, wanted, now):
     """The plan that creates the window; a one-time window must start in the future."""
     if request.mode == 'now':
-        return FromNowCreate(request, assoc_id, request.now_utc)
+        return from_now_create(request, assoc_id)
     if request.mode == 'dated' and sched.parse_api_date(wanted['from_date']) <= now:
         raise InputError('%s cannot be created: from_date has passed (it is %s in %s) and AlertSite only takes windows '
                          'that start in the future' % (describe(request.api_type, wanted),
@@ -369,7 +373,7 @@ def target_message(target, outcomes, check_mode, state):
         verb, done = ('Would replace', 'it would be') if check_mode else ('Replaced', 'it was')
         return ('%s %s with %s: a one-time blackout cannot be modified, so %s deleted and created again'
                 % (verb, delete.label, create.label_for(new_id), done))
-    sentences = [plan_message(outcome.plan, check_mode, state, outcome.object_id) for outcome in outcomes
+    sentences = [plan_message(as_sent(outcome), check_mode, state, outcome.object_id) for outcome in outcomes
                  if outcome.plan.changed or not target.ended]
     sentences += ['%s ended and stays: the API cannot delete windows that ended' % BLACKOUT.label(
         obj.get('type'), current_values(BLACKOUT, obj), obj.get('id')) for obj in target.ended]
@@ -473,18 +477,16 @@ def apply_task(client, request, target_ids, targets, check_mode):
 
 def apply_target(client, target, check_mode, read_back):
     """Carry out one target's plans in order; a failure stops that target's later plans. Returns
-    ``(outcomes, error)``. A window from now is sent as planned again at that moment (:class:`FromNowCreate`),
-    so that it starts a few seconds after it is sent, whatever the requests before took."""
+    ``(outcomes, error)``."""
     outcomes = []
     for plan in target.plans:
         if outcomes and isinstance(outcomes[-1], FailedOutcome):
             outcomes.append(FailedOutcome(plan))
             continue
-        sent = plan.fresh() if isinstance(plan, FromNowCreate) and not check_mode else plan
         try:
-            outcomes.append(apply_plan(client, sent, check_mode, read_back=read_back))
+            outcomes.append(apply_plan(client, plan, check_mode, read_back=read_back))
         except AlertSiteError as exc:
-            outcomes.append(FailedOutcome(sent))
+            outcomes.append(FailedOutcome(plan))
             return outcomes, exc
     return outcomes, None
 
@@ -501,7 +503,7 @@ def task_warnings(targets, all_outcomes, check_mode):
 
 def failure_message(target, outcomes, error):
     """What failed for one target, after what was done before it (a replaced window's delete)."""
-    done = [plan_message(outcome.plan, False, 'present', outcome.object_id) for outcome in outcomes
+    done = [plan_message(as_sent(outcome), False, 'present', outcome.object_id) for outcome in outcomes
             if outcome.plan.changed and not isinstance(outcome, FailedOutcome)]
     if done:
         return '%s, then %s' % ('; '.join(done), error)
@@ -534,7 +536,7 @@ def task_diff(targets, all_outcomes):
         if target.replace:
             diffs.append(replace_diff(target, outcomes[1].object_id if len(outcomes) > 1 else None))
         else:
-            diffs.extend(plan_diff(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.plan.changed)
+            diffs.extend(plan_diff(as_sent(outcome), outcome.object_id) for outcome in outcomes if outcome.plan.changed)
     return diffs
 
 

@@ -15,6 +15,7 @@ import pytest
 from ansible_collections.community.alertsite.plugins.module_utils import blackouts
 from ansible_collections.community.alertsite.plugins.modules.alertsite_blackout import main
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
+    FakeResponse,
     FakeSession,
     page,
     run_module,
@@ -261,3 +262,52 @@ def test_absent_by_note_alone_deletes_weekly_windows_with_that_note_too(capsys):
     result, failed = run(session, capsys, type='Monitor', monitors=[{'id': 100001}], note='patching', state='absent')
     assert not failed and result['changed']
     assert session.writes() == [('DELETE', '/blackouts/4001')]
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_a_window_in_force_is_not_given_another_start(capsys, check_mode):
+    """Replacing a running window would end the silence now: refused before any write, in check mode too."""
+    session = FakeSession(token_reply(), page([IN_FORCE_ON_API]))
+    result, failed = run(session, capsys, _ansible_check_mode=check_mode, type='Alert', monitors=[{'id': 100001}],
+                         start='2026-12-02 13:00', minutes=60, note='deploy 1234')
+    assert failed and session.writes() == []
+    assert result['msg'] == (
+        "one-time Alert blackout 'deploy 1234' of monitor 100001, 2026-12-02 11:50:00 to 2026-12-02 12:20:00 (id 4004) "
+        'is in force (it is 2026-12-02 12:00:00 in UTC) and cannot be given another start: replacing it would end the '
+        'silence now and start the new one at 2026-12-02 13:00:00. Nothing was changed. To end it first, run a task '
+        "with state=absent and note 'deploy 1234'; to add the new window beside it, give the new one another note; "
+        'or run this task again after it ends at 2026-12-02 12:20:00')
+
+
+def test_a_window_to_come_is_still_replaced(capsys):
+    new = dict(ONCE_ON_API, id=4011, from_date='2030-06-02 22:00:00', thru_date='2030-06-02 23:00:00')
+    session = FakeSession(token_reply(), page([ONCE_ON_API]), (204, None), (200, {'id': '4011'}), (200, new))
+    result, failed = run(session, capsys, type='Alert', monitors=[{'id': 100001}], from_date='2030-06-02 22:00:00',
+                         thru_date='2030-06-02 23:00:00', note='deploy 1234')
+    assert not failed and session.writes() == [('DELETE', '/blackouts/4002'), ('POST', '/blackouts')]
+
+
+def test_a_window_from_now_is_dated_again_for_each_post(capsys, monkeypatch):
+    """After a 429, the POST sent again carries the dates of its own moment: those of the first attempt may have
+    passed while it waited."""
+    readings = []
+
+    def clock():  # every reading of the clock is 15 seconds after the one before
+        readings.append(NOON + datetime.timedelta(seconds=15 * len(readings)))
+        return readings[-1]
+
+    monkeypatch.setattr(blackouts, 'utc_now', clock)
+    throttled = FakeResponse(429, {'errors': [{'code': 429, 'message': 'slow down'}]}, headers={'Retry-After': '0'})
+    created = dict(ONCE_ON_API, id=4030, from_date='2026-12-02 12:00:40', thru_date='2026-12-02 12:30:40')
+    session = FakeSession(token_reply(), page([]), throttled, (200, {'id': '4030'}), (200, created))
+    result, failed = run(session, capsys, _ansible_diff=True, type='Alert', monitors=[{'id': 100001}], start='now',
+                         minutes=30, note='deploy 1234')
+    assert not failed and result['changed']
+    posts = [request['json'] for request in session.requests if request['method'] == 'POST' and request['json']
+             and 'assoc_id' in request['json']]
+    assert [(post['from_date'], post['thru_date']) for post in posts] == [
+        ('2026-12-02 12:00:25', '2026-12-02 12:30:25'), ('2026-12-02 12:00:40', '2026-12-02 12:30:40')]
+    assert result['msg'] == ("Created one-time Alert blackout 'deploy 1234' of monitor 100001, 2026-12-02 12:00:40 to "
+                             '2026-12-02 12:30:40 (id 4030)')
+    assert result['diff'][0]['after']['from_date'] == '2026-12-02 12:00:40'
+    assert result['blackouts'] == [created]
