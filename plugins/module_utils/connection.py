@@ -16,7 +16,8 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from urllib.parse import urlparse
+import re
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
@@ -56,16 +57,42 @@ def connection_problems(params, needs_login=False):
     elif not token and not (params.get('username') and params.get('password')):
         problems.append('either access_token, or username and password, are required '
                         '(also read from ALERTSITE_ACCESS_TOKEN, ALERTSITE_USERNAME and ALERTSITE_PASSWORD)')
-    url = api_url_of(params)
-    if not url.lower().startswith(('http://', 'https://')):
-        problems.append('api_url must start with http:// or https://, got %r' % url)
-    elif not urlparse(url).hostname:
-        problems.append('api_url has no host name: %r' % url)
+    problems.extend(api_url_problems(api_url_of(params)))
     if params.get('api_timeout') is not None and params['api_timeout'] < 1:
         problems.append('api_timeout must be at least 1 second, got %s' % params['api_timeout'])
     if params.get('api_retries') is not None and params['api_retries'] < 0:
         problems.append('api_retries must be 0 or more, got %s' % params['api_retries'])
     return problems
+
+
+def api_url_problems(url, option='api_url', quote=True):
+    """Why ``url`` cannot be the API URL given as ``option``. A message shows the URL (``quote``) with its user
+    info hidden (:func:`redact_url`)."""
+    def got(separator):
+        return '%s%r' % (separator, redact_url(url)) if quote else ''
+    if not url.lower().startswith(('http://', 'https://')):
+        return ['%s must start with http:// or https://%s' % (option, got(', got '))]
+    problems = []
+    if '@' in url:
+        problems.append('%s must not hold a user name or password (user:password@host); set username and password, '
+                        'or access_token, instead%s' % (option, got(': got ')))
+    if '?' in url or '#' in url:
+        problems.append('%s must be the base of the API, without a query string (?...) or fragment (#...)%s'
+                        % (option, got(', got ')))
+    if not problems:
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:
+            host = None
+        if not host:
+            problems.append('%s has no host name%s' % (option, got(': ')))
+    return problems
+
+
+def redact_url(url):
+    """``url`` with everything between its scheme and its last ``@`` (user info, however oddly written) replaced
+    by ``***``, so that no message shows a password written into a URL."""
+    return re.sub(r'^([A-Za-z][A-Za-z0-9+.-]*://)?.*@', r'\1***@', url, flags=re.DOTALL) if '@' in url else url
 
 
 def api_url_of(params):

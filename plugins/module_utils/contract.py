@@ -9,10 +9,12 @@ The vendor's pages leave open how ``GET /monitors`` pages, whether numbers come 
 every field reads back. The collection copes with every plausible reading; this check tells which one an
 account has. It logs in (or uses the given token), then only sends GET requests, and reports:
 
-- the keys and JSON types of the token reply, of the list envelope and of one monitor of each type the
-  collection manages (as listed, and as ``GET /monitors/{id}`` shows it; listed with ``limit=1``, or without
-  paging where the API refuses it);
-- what paging does with ``limit=2`` and ``offset=0``/``offset=2``, and without paging;
+- for every list endpoint of a kind the collection manages (``/monitors``, ``/recipients``, ``/notifier-groups``,
+  ``/blackouts``): what paging does with ``limit=2`` and ``offset=0``/``offset=2``, and without paging, read
+  with the client's own helpers (the reading the modules depend on), and which type names the listing uses
+  (the known ones only: a blackout's ``Recipient`` is read as ``Notifier``);
+- the keys and JSON types of the token reply, of the list envelope and of one object of each type (as listed,
+  and as ``GET <path>/{id}`` shows it; listed with ``limit=1``, or without paging where the API refuses it);
 - which fields of the collection's declarations are absent from the replies, or of another JSON type.
 
 It never writes, and never shows a value: no secret, id, name, address or API message (only keys, JSON types,
@@ -27,23 +29,41 @@ __metaclass__ = type
 
 import re
 import textwrap
-from collections import OrderedDict
+from collections import OrderedDict, namedtuple
 
+from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import BLACKOUT, READ_ALIASES
 from ansible_collections.community.alertsite.plugins.module_utils.client import (
     DEFAULT_API_URL,
     HAS_REQUESTS,
     AlertSiteClient,
     AlertSiteError,
-    as_count,
+    _item_key,
+    _list_page,
+    _refuses_paging,
 )
-from ansible_collections.community.alertsite.plugins.module_utils.connection import api_url_of, token_of
+from ansible_collections.community.alertsite.plugins.module_utils.connection import api_url_of, api_url_problems, token_of
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
+from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT, RECIPIENT_GROUP
 from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
 
 JSON_TYPES = {'str': 'string', 'int': 'integer', 'bool': 'boolean', 'list': 'array'}
 KEY = re.compile(r'^[A-Za-z_][A-Za-z0-9_]{0,63}$')
 WIDTH = 116
 PAGING_LIMIT = 2
+
+# One list endpoint the check reads: its path, what it lists (``noun``), ``kinds`` {API type: kind} (the type None
+# for objects without a type) and ``aliases`` {a type name the API may read back: the type it means}.
+Endpoint = namedtuple('Endpoint', 'path noun kinds aliases')
+
+
+def managed_endpoints():
+    """The list endpoints of every kind the collection manages."""
+    return [
+        Endpoint('/monitors', 'monitor', dict(KIND_OF_TYPE), {}),
+        Endpoint(RECIPIENT.list_path, RECIPIENT.noun, {None: RECIPIENT}, {}),
+        Endpoint(RECIPIENT_GROUP.list_path, RECIPIENT_GROUP.noun, {None: RECIPIENT_GROUP}, {}),
+        Endpoint(BLACKOUT.list_path, BLACKOUT.noun, dict((api_type, BLACKOUT) for api_type in BLACKOUT.types), READ_ALIASES),
+    ]
 
 
 # -- shapes ----------------------------------------------------------------------------------------------------
@@ -141,49 +161,44 @@ def failure(exc):
     """What a failed request shows: its HTTP status, or that it got no reply; never the API's text, which may
     quote values, nor the server's address."""
     if exc.status is not None:
-        return 'HTTP %d%s' % (exc.status, ' naming limit/offset' if paging_named(exc) else '')
+        return 'HTTP %d%s' % (exc.status, ' naming limit/offset' if _refuses_paging(exc) else '')
     return 'no reply (connection, TLS or timeout failure)'
 
 
-def paging_named(exc):
-    text = ' '.join(exc.messages)
-    return re.search(r'\b(limit|offset)\b', text, re.IGNORECASE) is not None
-
-
-def list_page(reply):
-    """``(results, count, envelope)`` of a list reply; results None when the reply is not a list."""
+def list_page(path, reply):
+    """``(results, count, envelope)`` of a list reply, read as the client reads it (its ``_list_page``: the
+    count a number or None); results None when the client would not read it as a list."""
+    try:
+        results, count = _list_page(path, reply)
+    except AlertSiteError:
+        return None, None, shape(reply)
     if isinstance(reply, list):
-        return reply, None, 'a bare JSON list (no envelope)'
-    if isinstance(reply, dict) and isinstance(reply.get('results'), list):
-        metadata = reply.get('metadata')
-        resultset = metadata.get('resultset') if isinstance(metadata, dict) else None
-        count = resultset.get('count') if isinstance(resultset, dict) else None
-        outline = dict((key, value) for key, value in reply.items() if key != 'results')
-        envelope = shape(outline)
-        if envelope.startswith('object {'):
-            envelope = 'object {%s, results: array}' % envelope[len('object {'):-1]
-        else:
-            envelope = 'object {results: array}'
-        return reply['results'], count, envelope
-    return None, None, shape(reply)
+        return results, count, 'a bare JSON list (no envelope)'
+    envelope = shape(dict((key, value) for key, value in reply.items() if key != 'results'))
+    if envelope.startswith('object {'):
+        return results, count, 'object {%s, results: array}' % envelope[len('object {'):-1]
+    return results, count, 'object {results: array}'
 
 
 def ids_of(results):
-    return set(str(item.get('id')) for item in results if isinstance(item, dict) and item.get('id') is not None)
+    """The items of a page as the client tells them apart (by id, or whole without one)."""
+    return set(_item_key(item) for item in results)
 
 
 def count_text(count):
-    if count is None:
-        return 'no count'
-    return 'count %s (%s)' % (count, json_type(count)) if not isinstance(count, bool) else 'count (boolean)'
+    return 'no count' if count is None else 'count %d' % count
+
+
+def plural(noun):
+    return noun + 's'
 
 
 class ContractCheck(object):
     """One run of the check with a client; :meth:`run` returns the report's lines."""
 
-    def __init__(self, client, kinds=None):
+    def __init__(self, client, endpoints=None):
         self.client = client
-        self.kinds = kinds if kinds is not None else KIND_OF_TYPE
+        self.endpoints = endpoints if endpoints is not None else managed_endpoints()
         self.report = Report()
         self.logged_in = False
 
@@ -193,8 +208,9 @@ class ContractCheck(object):
                    'it shows keys, JSON types, counts and HTTP statuses, never a value' % COLLECTION_VERSION)
         if not self.login():
             return report.lines
-        self.paging()
-        self.monitors()
+        for endpoint in self.endpoints:
+            self.paging(endpoint)
+            self.objects(endpoint)
         report.add('End of the report. Add it to a bug report as it is: it holds no secret, id, name or address.')
         return report.lines
 
@@ -224,24 +240,25 @@ class ContractCheck(object):
         self.logged_in = True
         return True
 
-    def listing(self, params):
-        """``(results, count, envelope, problem)`` of one GET /monitors."""
+    def listing(self, path, params):
+        """``(results, count, envelope, problem)`` of one GET of a list endpoint."""
         try:
-            reply = self.client.get('/monitors', params=params)
+            reply = self.client.get(path, params=params)
         except AlertSiteError as exc:
             return None, None, None, failure(exc)
-        results, count, envelope = list_page(reply)
+        results, count, envelope = list_page(path, reply)
         if results is None:
             return None, None, envelope, 'not a list: %s' % envelope
         return results, count, envelope, None
 
-    def paging(self):
+    def paging(self, endpoint):
         report = self.report
-        first, count, envelope, problem = self.listing({'limit': PAGING_LIMIT, 'offset': 0})
-        report.add('Listing: GET /monitors?limit=%d&offset=0 -> %s' % (PAGING_LIMIT, problem or envelope))
-        second, second_count, dummy, second_problem = self.listing({'limit': PAGING_LIMIT, 'offset': PAGING_LIMIT})
-        whole, whole_count, whole_envelope, whole_problem = self.listing(None)
-        report.add('Paging of GET /monitors:')
+        path = endpoint.path
+        first, count, envelope, problem = self.listing(path, {'limit': PAGING_LIMIT, 'offset': 0})
+        report.add('Listing: GET %s?limit=%d&offset=0 -> %s' % (path, PAGING_LIMIT, problem or envelope))
+        second, second_count, dummy, second_problem = self.listing(path, {'limit': PAGING_LIMIT, 'offset': PAGING_LIMIT})
+        whole, whole_count, whole_envelope, whole_problem = self.listing(path, None)
+        report.add('Paging of GET %s:' % path)
         if problem:
             report.add('limit=%d&offset=0: %s' % (PAGING_LIMIT, problem), 1)
         else:
@@ -258,17 +275,31 @@ class ContractCheck(object):
             report.add('without limit and offset: %d results, %s%s'
                        % (len(whole), count_text(whole_count),
                           '' if whole_envelope == envelope or problem else '; envelope %s' % whole_envelope), 1)
-        for line in self.paging_reading(first, count, second, whole, whole_count, problem, second_problem):
+        for line in self.paging_reading(endpoint.noun, first, count, second, whole, whole_count, problem, second_problem):
             report.add(line, 1)
-        sample = (whole or []) + (first or [])
-        if sample:
-            typed = sum(1 for item in sample if isinstance(item, dict) and 'type' in item)
-            report.add('Listed items carry type: %s' % ('yes' if typed == len(sample) else 'no' if not typed else 'some'), 1)
-            report.add('Listed ids are: %s' % '|'.join(sorted(set(json_type(item.get('id')) for item in sample
-                                                                  if isinstance(item, dict)))), 1)
+        self.listed_items(endpoint, (whole or []) + (first or []))
+
+    def listed_items(self, endpoint, sample):
+        """What the listed items carry: a type (and which known type names), and ids of which JSON type."""
+        if not sample:
+            return
+        report = self.report
+        if None not in endpoint.kinds:
+            typed = [item.get('type') for item in sample if 'type' in item]
+            report.add('Listed items carry type: %s' % ('yes' if len(typed) == len(sample) else 'no' if not typed else 'some'), 1)
+            if typed:
+                report.items('Listed type names', sorted(set(self.type_name(endpoint, value) for value in typed)), 1)
+        report.add('Listed ids are: %s' % '|'.join(sorted(set(json_type(item.get('id')) for item in sample))), 1)
 
     @staticmethod
-    def paging_reading(first, count, second, whole, whole_count, problem, second_problem):
+    def type_name(endpoint, value):
+        """A type name as the report shows it: a known one (an alias with what it reads as), else hidden."""
+        if value in endpoint.aliases:
+            return '%s (read as %s)' % (value, endpoint.aliases[value])
+        return value if value in endpoint.kinds else '(other name)'
+
+    @staticmethod
+    def paging_reading(noun, first, count, second, whole, whole_count, problem, second_problem):
         """Sentences saying which reading of paging the replies fit."""
         if problem or second_problem:
             if whole is not None:
@@ -276,67 +307,78 @@ class ContractCheck(object):
                         % len(whole)]
             return ['Reading: listing fails']
         total = len(whole) if whole is not None else None
-        number = as_count(count)
         if total is not None and total <= PAGING_LIMIT and len(first) == total:
-            return ['Reading: the account has %d monitors, too few to judge paging (%d or more needed)'
-                    % (total, PAGING_LIMIT + 1)]
-        lines = []
-        if len(first) > PAGING_LIMIT:
-            lines.append('limit: ignored (%d results for limit=%d)' % (len(first), PAGING_LIMIT))
-        else:
-            lines.append('limit: honoured')
+            return ['Reading: the account has %d %s, too few to judge paging (%d or more needed)'
+                    % (total, plural(noun), PAGING_LIMIT + 1)]
+        lines = ['limit: ignored (%d results for limit=%d)' % (len(first), PAGING_LIMIT) if len(first) > PAGING_LIMIT
+                 else 'limit: honoured']
         if second and ids_of(second) == ids_of(first):
             lines.append('offset: ignored (offset=%d repeats the first page)' % PAGING_LIMIT)
         elif second and ids_of(second) & ids_of(first):
             lines.append('offset: overlapping pages')
         else:
             lines.append('offset: honoured')
-        if number is None:
+        if count is None:
             lines.append('count: absent')
-        elif number > len(first):
+        elif count > len(first):
             lines.append('count: the total (larger than its page)')
-        elif number == len(first):
+        elif count == len(first):
             lines.append('count: equals its page (the size of the page, or a total that fits one page)')
         else:
             lines.append('count: smaller than its page')
-        if whole is not None and as_count(whole_count) is not None and total is not None:
-            lines.append('without paging: %s' % ('every monitor in one reply' if as_count(whole_count) <= total
+        if whole is not None and whole_count is not None and total is not None:
+            lines.append('without paging: %s' % ('every %s in one reply' % noun if whole_count <= total
                                                  else 'one page of a larger total'))
         return ['Reading: ' + '; '.join(lines)]
 
-    def monitors(self):
-        report = self.report
-        report.add('Monitors: one of each type the collection manages (GET /monitors?type=TYPE&limit=1, then '
-                   'GET /monitors/{id}):')
-        for api_type in sorted(self.kinds):
-            self.monitor(api_type, self.kinds[api_type])
+    def objects(self, endpoint):
+        item_path = next(iter(endpoint.kinds.values())).item_path
+        if None in endpoint.kinds:
+            self.report.add('%s: one of them (GET %s?limit=1, then GET %s):'
+                            % (plural(endpoint.noun).capitalize(), endpoint.path, item_path))
+        else:
+            self.report.add('%s: one of each type the collection manages (GET %s?type=TYPE&limit=1, then GET %s):'
+                            % (plural(endpoint.noun).capitalize(), endpoint.path, item_path))
+        for api_type in sorted(endpoint.kinds, key=str):
+            self.one_object(endpoint, api_type, endpoint.kinds[api_type])
 
-    def monitor(self, api_type, kind):
+    def one_object(self, endpoint, api_type, kind):
+        """Report one listed object of ``api_type`` (None: of the endpoint) as listed and as read by id."""
         report = self.report
-        listed, dummy, dummy, problem = self.listing({'type': api_type, 'limit': 1})
-        if problem and 'naming limit/offset' in problem:  # paging refused: the type's whole list instead
-            listed, dummy, dummy, problem = self.listing({'type': api_type})
+        label = api_type or endpoint.noun
+        params = {'limit': 1} if api_type is None else {kind.type_filter: api_type, 'limit': 1}
+        listed, dummy, dummy, problem = self.listing(endpoint.path, params)
+        if problem and 'naming limit/offset' in problem:  # paging refused: the whole list instead
+            params.pop('limit')
+            listed, dummy, dummy, problem = self.listing(endpoint.path, params or None)
         if problem:
-            report.add('%s: listing failed: %s' % (api_type, problem), 1)
+            report.add('%s: listing failed: %s' % (label, problem), 1)
             return
-        if not listed or not isinstance(listed[0], dict):
-            report.add('%s: the account has none' % api_type, 1)
+        if not listed:
+            report.add('%s: the account has none' % label, 1)
             return
         item = listed[0]
-        monitor_id = item.get('id')
-        if monitor_id is None or isinstance(monitor_id, (dict, list)):
-            report.add('%s: the listed item has no id; listed item %s' % (api_type, ', '.join(field_types(item))), 1)
+        item_id = item.get('id')
+        if item_id is None or isinstance(item_id, (dict, list)):
+            report.add('%s: the listed item has no id; listed item %s' % (label, ', '.join(field_types(item))), 1)
             return
         try:
-            obj = self.client.get('/monitors/%s' % monitor_id)
+            obj = self.client.get(kind.item_path.format(id=item_id))
         except AlertSiteError as exc:
-            report.add('%s: GET /monitors/{id} failed: %s' % (api_type, failure(exc)), 1)
+            report.add('%s: GET %s failed: %s' % (label, kind.item_path, failure(exc)), 1)
             return
         if not isinstance(obj, dict):
-            report.add('%s: GET /monitors/{id} answered %s' % (api_type, shape(obj)), 1)
+            report.add('%s: GET %s answered %s' % (label, kind.item_path, shape(obj)), 1)
             return
-        report.add('%s:' % api_type, 1)
-        report.items('GET /monitors/{id}', field_types(obj), 2)
+        report.add('%s:' % label, 1)
+        if item.get('type') in endpoint.aliases or obj.get('type') in endpoint.aliases:
+            report.add('type: written %s' % self.type_name(endpoint, obj.get('type', item.get('type'))), 2)
+        report.items('GET %s' % kind.item_path, field_types(obj), 2)
+        self.compare(kind, item, obj)
+
+    def compare(self, kind, item, obj):
+        """The listed item against the object read by id, and both against the kind's declared fields."""
+        report = self.report
         only_listed = sorted(key_text(key) for key in item if key not in obj)
         only_read = sorted(key_text(key) for key in obj if key not in item)
         retyped = sorted(key_text(key) for key in item if key in obj and shape(item[key], 1) != shape(obj[key], 1))
@@ -367,9 +409,8 @@ def environment_problems(environ):
     login = environ.get('ALERTSITE_USERNAME') and environ.get('ALERTSITE_PASSWORD')
     if not environ.get('ALERTSITE_ACCESS_TOKEN') and not login:
         problems.append('set ALERTSITE_USERNAME and ALERTSITE_PASSWORD (or ALERTSITE_ACCESS_TOKEN) in the environment')
-    url = environ.get('ALERTSITE_API_URL') or DEFAULT_API_URL
-    if not url.lower().startswith(('http://', 'https://')):
-        problems.append('ALERTSITE_API_URL must start with http:// or https://')
+    # the modules' own check of api_url, without quoting the URL
+    problems.extend(api_url_problems(environ.get('ALERTSITE_API_URL') or DEFAULT_API_URL, 'ALERTSITE_API_URL', quote=False))
     for name in ('ALERTSITE_API_TIMEOUT', 'ALERTSITE_API_RETRIES'):
         value = environ.get(name)
         if value and not (value.isascii() and value.isdigit()):
@@ -394,14 +435,14 @@ def client_from_environment(environ, session=None):
                            session=session)
 
 
-def run(environ, out, session=None):
+def run(environ, out, session=None, endpoints=None):
     """Check the account of the ALERTSITE_* variables and write the report to ``out``; returns the exit status:
     0 when the check ran, 1 when it could not log in, 2 when the environment is incomplete."""
     problems = environment_problems(environ)
     if problems:
         out.write('The contract check cannot run: %s\n' % '; '.join(problems))
         return 2
-    check = ContractCheck(client_from_environment(environ, session))
+    check = ContractCheck(client_from_environment(environ, session), endpoints)
     try:
         lines = check.run()
     except Exception as exc:  # pylint: disable=broad-except

@@ -16,7 +16,9 @@ import requests
 from ansible_collections.community.alertsite.plugins.module_utils.client import DEFAULT_API_URL, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.connection import (
     api_url_of,
+    api_url_problems,
     connection_problems,
+    redact_url,
     token_of,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.fields import url_or_host
@@ -31,6 +33,44 @@ def test_an_empty_api_url_means_the_default():
 
 def test_the_scheme_of_api_url_may_be_upper_case():
     assert connection_problems(dict(OK, api_url='HTTPS://api.example.com/api/v3')) == []
+
+
+@pytest.mark.parametrize('url, problem', [
+    ('https://user:S3cret-pw@api.example.com/api/v3', "api_url must not hold a user name or password (user:password@host); "
+     "set username and password, or access_token, instead: got 'https://***@api.example.com/api/v3'"),
+    ('https://user@api.example.com/api/v3', "got 'https://***@api.example.com/api/v3'"),
+    ('https://u:pa#S3cret@api.example.com/api/v3', "got 'https://***@api.example.com/api/v3'"),
+    ('https://u:pa/S3cret@api.example.com/api/v3', "got 'https://***@api.example.com/api/v3'"),
+    ('ftp://user:S3cret-pw@api.example.com/api/v3', "api_url must start with http:// or https://, got 'ftp://***@api.example.com/api/v3'"),
+    ('user:S3cret-pw@api.example.com/api/v3', "got '***@api.example.com/api/v3'"),
+    ('https://api.example.com/api/v3?limit=5', "api_url must be the base of the API, without a query string (?...) or "
+     "fragment (#...), got 'https://api.example.com/api/v3?limit=5'"),
+    ('https://api.example.com/api/v3?', 'without a query string'),
+    ('https://api.example.com/api/v3#monitors', 'or fragment'),
+    ('https://[::1/api/v3', "api_url has no host name: 'https://[::1/api/v3'"),
+])
+def test_api_url_with_user_info_or_a_query_is_refused_and_never_shown(url, problem):
+    problems = connection_problems(dict(OK, api_url=url))
+    assert problems and all(p.startswith('api_url ') for p in problems)
+    assert any(problem in p for p in problems)
+    assert 'S3cret' not in ' '.join(problems)
+
+
+def test_api_url_problems_name_the_option_they_check():
+    assert api_url_problems('https://u:S3cret@host/api/v3?x=1', 'ALERTSITE_API_URL') == [
+        "ALERTSITE_API_URL must not hold a user name or password (user:password@host); set username and password, "
+        "or access_token, instead: got 'https://***@host/api/v3?x=1'",
+        "ALERTSITE_API_URL must be the base of the API, without a query string (?...) or fragment (#...), got "
+        "'https://***@host/api/v3?x=1'"]
+
+
+@pytest.mark.parametrize('url, shown', [
+    ('https://api.example.com/api/v3', 'https://api.example.com/api/v3'),
+    ('HTTPS://a:b@c@host:8443/x', 'HTTPS://***@host:8443/x'),
+    ('a:b@host', '***@host'),
+])
+def test_redact_url_hides_everything_up_to_the_last_at_sign(url, shown):
+    assert redact_url(url) == shown
 
 
 @pytest.mark.parametrize('given, token', [('Bearer abc123', 'abc123'), ('bearer  abc123 ', 'abc123'), ('abc123', 'abc123'), (None, None)])

@@ -14,10 +14,12 @@ import pytest
 import requests
 
 from ansible_collections.community.alertsite.plugins.module_utils import contract
-from ansible_collections.community.alertsite.plugins.module_utils.contract import ContractCheck, json_type, run, shape
+from ansible_collections.community.alertsite.plugins.module_utils.contract import ContractCheck, Endpoint, json_type, run, shape
+from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import BLACKOUT, READ_ALIASES
 from ansible_collections.community.alertsite.plugins.module_utils.fields import Field
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ROUNDTRIP, TCP
 from ansible_collections.community.alertsite.plugins.module_utils.readback import shown
+from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT, RECIPIENT_GROUP
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeResponse, FakeSession, page
 
 SECRETS = ('s3cret-pass', 'abcdef0123456789', '100001', '100002', 'web-443', 'host.example.net', 'rt@example.net')
@@ -29,16 +31,17 @@ RT_MONITOR = {'id': 100002, 'type': 'email-round-trip', 'name': 'rt', 'email': '
 ENV = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_USERNAME': 'u', 'ALERTSITE_PASSWORD': 's3cret-pass'}
 
 
+def monitors(kinds):
+    """The endpoint /monitors with only ``kinds`` {API type: kind}."""
+    return [Endpoint('/monitors', 'monitor', kinds, {})]
+
+
 def checked(*replies, **options):
-    """Run the check against ``replies`` (after the login) with ``options`` kinds (default only TCP) and env."""
+    """Run the check against ``replies`` (after the login) with ``options`` endpoints (default /monitors with
+    only TCP) and env."""
     session = FakeSession(FakeResponse(200, {'access_token': 'abcdef0123456789'}), *replies)
     out = io.StringIO()
-    original = contract.KIND_OF_TYPE
-    contract.KIND_OF_TYPE = options.get('kinds', {'tcp': TCP})
-    try:
-        status = run(options.get('env', ENV), out, session=session)
-    finally:
-        contract.KIND_OF_TYPE = original
+    status = run(options.get('env', ENV), out, session=session, endpoints=options.get('endpoints', monitors({'tcp': TCP})))
     text = ' '.join(out.getvalue().split())  # long lines are wrapped
     for secret in SECRETS:
         assert secret not in text
@@ -66,7 +69,7 @@ def test_the_report_of_an_account_read_as_documented():
         (None, 2, 0), (None, 2, 2), (None, None, None), ('tcp', 1, None), (None, None, None)]
     assert session.calls()[-1] == ('GET', '/monitors/100001')
     assert 'Login: POST /access-tokens answered object {access_token: string}' in text
-    assert 'limit=2&offset=2: 1 results, count 3 (integer), 0 of them also on the first page' in text
+    assert 'limit=2&offset=2: 1 results, count 3, 0 of them also on the first page' in text
     assert 'Reading: limit: honoured; offset: honoured; count: the total (larger than its page)' in text
     assert 'Listed items carry type: yes' in text
     assert 'the listed item has the same keys and JSON types' in text
@@ -130,7 +133,7 @@ def test_an_account_with_too_few_monitors_to_judge_paging():
 
 def test_write_only_fields_returned_by_get_are_named_without_their_value():
     status, text, dummy = checked(page([]), page([]), page([]), page([RT_MONITOR]), FakeResponse(200, RT_MONITOR),
-                                  kinds={'email-round-trip': ROUNDTRIP})
+                                  endpoints=monitors({'email-round-trip': ROUNDTRIP}))
     assert 'write-only fields returned by GET (values not shown): email_password' in text
     assert 'declared fields of another JSON type: interval: string of digits (declared integer)' in text
     assert 'masked' not in text
@@ -159,19 +162,34 @@ def test_a_login_reply_without_token_stops_the_check():
 
 
 def test_a_given_token_is_used_without_login():
-    session = FakeSession(page([]), page([]), page([]), *[page([]) for dummy in range(9)])
+    # /monitors: 3 listings for paging, one per managed type (9); /recipients and /notifier-groups: 3 + 1 each;
+    # /blackouts: 3 + one per type (3)
+    session = FakeSession(*[page([]) for dummy in range(26)])
     out = io.StringIO()
     env = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_ACCESS_TOKEN': 'abcdef0123456789'}
     assert run(env, out, session=session) == 0
     assert 'Login: not made, an access token was given (ALERTSITE_ACCESS_TOKEN)' in out.getvalue()
     assert session.requests[0]['headers']['Authorization'] == 'Bearer abcdef0123456789'
     assert all(method == 'GET' for method, dummy in session.calls())
+    assert session.replies == []
+    # every kind the collection manages: its list endpoint, paged and typed as the kind says
+    assert sorted(set(path for dummy, path in session.calls())) == ['/blackouts', '/monitors', '/notifier-groups', '/recipients']
+    assert [r['params'] for r in session.requests if r['url'].endswith('/blackouts')][3:] == [
+        {'type': 'Alert', 'limit': 1}, {'type': 'Monitor', 'limit': 1}, {'type': 'Notifier', 'limit': 1}]
+    assert [r['params'] for r in session.requests if r['url'].endswith('/recipients')][3:] == [{'limit': 1}]
+    for title in ('Monitors: one of each type', 'Recipients: one of them (GET /recipients?limit=1, then GET /recipients/{id})',
+                  'Recipient groups: one of them', 'Blackouts: one of each type the collection manages (GET '
+                  '/blackouts?type=TYPE&limit=1, then GET /blackouts/{id})'):
+        assert title in ' '.join(out.getvalue().split())
 
 
 @pytest.mark.parametrize('env, problem', [
     ({}, 'set ALERTSITE_USERNAME and ALERTSITE_PASSWORD (or ALERTSITE_ACCESS_TOKEN) in the environment'),
     ({'ALERTSITE_USERNAME': 'u'}, 'set ALERTSITE_USERNAME and ALERTSITE_PASSWORD'),
     (dict(ENV, ALERTSITE_API_URL='ftp://secret-host.example.net'), 'ALERTSITE_API_URL must start with http:// or https://'),
+    (dict(ENV, ALERTSITE_API_URL='https://u:s3cret-pass@secret-host.example.net/api/v3'),
+     'ALERTSITE_API_URL must not hold a user name or password'),
+    (dict(ENV, ALERTSITE_API_URL='https://secret-host.example.net/api/v3?x=1'), 'without a query string'),
     (dict(ENV, ALERTSITE_API_TIMEOUT='ten'), 'ALERTSITE_API_TIMEOUT must be a whole number'),
     (dict(ENV, ALERTSITE_VALIDATE_CERTS='maybe'), 'ALERTSITE_VALIDATE_CERTS must be true or false'),
 ])
@@ -181,14 +199,14 @@ def test_an_incomplete_environment_is_refused_before_any_request(env, problem):
     assert run(env, out, session=session) == 2
     assert out.getvalue().startswith('The contract check cannot run: ')
     assert problem in out.getvalue()
-    assert 'secret-host' not in out.getvalue()
+    assert 'secret-host' not in out.getvalue() and 's3cret' not in out.getvalue()
     assert session.requests == []
 
 
 def test_an_unexpected_error_shows_only_its_kind(monkeypatch):
     def boom(self):
         raise ValueError('web-443 at host.example.net')
-    monkeypatch.setattr(ContractCheck, 'paging', boom)
+    monkeypatch.setattr(ContractCheck, 'paging', lambda self, endpoint: boom(self))
     session = FakeSession(FakeResponse(200, {'access_token': 'abcdef0123456789'}))
     out = io.StringIO()
     assert run(ENV, out, session=session) == 1
@@ -230,3 +248,48 @@ def test_the_environment_is_read_as_the_modules_read_it():
     assert client.api_url == 'https://api.alertsite.com/api/v3'
     assert client.token == 'abcdef0123456789'
     assert client.verify is False and client.timeout == 7 and client.retries == 3
+
+
+BLACKOUT_WINDOW = {'id': 300001, 'assoc_id': '100001', 'type': 'Monitor', 'persistent': True, 'start_day': 1,
+                   'start_time': '02:00', 'end_day': 1, 'end_time': '04:00', 'note': 'web-443 patching'}
+RECIPIENT_WINDOW = dict(BLACKOUT_WINDOW, id=300002, assoc_id=100002, type='Recipient', persistent=False,
+                        from_date='2030-01-01 00:00:00', thru_date='2030-01-01 01:00:00')
+
+
+def test_blackouts_read_back_as_recipient_are_named_by_their_alias():
+    blackouts = [contract.Endpoint('/blackouts', 'blackout', dict((t, BLACKOUT) for t in BLACKOUT.types), READ_ALIASES)]
+    status, text, session = checked(
+        page([BLACKOUT_WINDOW, RECIPIENT_WINDOW], 3), page([dict(BLACKOUT_WINDOW, id=300003)], 3, 2),
+        page([BLACKOUT_WINDOW, RECIPIENT_WINDOW, dict(BLACKOUT_WINDOW, id=300003)], 3),
+        page([]), page([BLACKOUT_WINDOW], 1), FakeResponse(200, BLACKOUT_WINDOW),
+        page([RECIPIENT_WINDOW], 1), FakeResponse(200, RECIPIENT_WINDOW), endpoints=blackouts)
+    assert status == 0
+    assert session.calls()[1:4] == [('GET', '/blackouts')] * 3
+    assert 'Reading: limit: honoured; offset: honoured; count: the total (larger than its page)' in text
+    assert 'Listed type names: Monitor, Recipient (read as Notifier)' in text
+    assert 'Alert: the account has none' in text
+    assert 'Notifier: type: written Recipient (read as Notifier)' in text
+    assert 'declared fields of another JSON type: assoc_id: string of digits (declared integer)' in text
+    assert 'patching' not in text and '300001' not in text and '02:00' not in text
+
+
+def test_recipients_and_groups_are_read_with_the_clients_paging():
+    recipient = {'id': 400001, 'name': 'web-443', 'method_id': 12, 'recipient': 'rt@example.net', 'password': 'masked'}
+    group = {'id': 500001, 'name': 'web-443', 'is_default': 'false', 'monitors': [{'id': 100001, 'step_number': 0}],
+             'recipients': [{'id': 400001}]}
+    endpoints = [contract.Endpoint('/recipients', 'recipient', {None: RECIPIENT}, {}),
+                 contract.Endpoint('/notifier-groups', 'recipient group', {None: RECIPIENT_GROUP}, {})]
+    status, text, session = checked(
+        # a count written as a string is read as the client reads it; a bare list has none
+        page([recipient], '1'), page([], '1', 2), page([recipient], '1'), page([recipient], '1'), FakeResponse(200, recipient),
+        FakeResponse(200, [group]), FakeResponse(200, []), FakeResponse(200, [group]), FakeResponse(200, [group]),
+        FakeResponse(200, group), endpoints=endpoints)
+    assert status == 0
+    assert 'Reading: the account has 1 recipients, too few to judge paging (3 or more needed)' in text
+    assert 'limit=2&offset=0: 1 results, count 1' in text
+    assert 'write-only fields returned by GET (values not shown): password' in text
+    assert 'Listing: GET /notifier-groups?limit=2&offset=0 -> a bare JSON list (no envelope)' in text
+    assert 'Reading: the account has 1 recipient groups' in text
+    assert 'declared fields of another JSON type: is_default: string (declared boolean)' in text
+    assert session.calls()[-1] == ('GET', '/notifier-groups/500001')
+    assert 'masked' not in text and '500001' not in text
