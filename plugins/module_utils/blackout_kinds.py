@@ -212,28 +212,3 @@ def blackout_options():
     spec.update(TASK_OPTIONS)
     return spec
 
-
-def blackout_info_options():
-    """The options of ``alertsite_blackout_info`` besides the connection's: ``id``, or the filters."""
-    return OrderedDict([
-        ('id', dict(type='str')),
-        ('type', dict(type='str', choices=list(TYPES))),
-        ('monitors', reference_spec(typed=True)),
-        ('recipients', reference_spec(typed=False)),
-        ('recurring_only', dict(type='bool', default=False)),
-        ('active', dict(type='bool', default=False)),
-        ('upcoming', dict(type='bool', default=False)),
-        ('timezone', dict(type='str', default='UTC')),
-    ])
-
-
-def info_query(params, targets):
-    """The API's filters of ``alertsite_blackout_info``'s listing (``targets``: the target ids, or None)."""
-    query = OrderedDict()
-    if params['type']:
-        query['type'] = params['type']
-    if targets is not None and len(targets) == 1:
-        query['assoc_id'] = targets[0]
-    if params['recurring_only']:
-        query['persistent'] = 'true'
-    return query

@@ -322,22 +322,3 @@ def past_problem(schedule, now, zone_name):
     return ('the window %s to %s is in the past (it is %s in %s): AlertSite only takes windows in the future'
             % (schedule['from_date'], schedule['thru_date'], format_api_date(now), zone_name))
 
-
-# -- which windows a listing keeps -----------------------------------------------------------------------------
-
-def select_blackouts(blackouts, now, api_types=None, targets=None, recurring_only=False, active=False,
-                     upcoming=False):
-    """The windows that pass every filter. ``active`` and ``upcoming`` together keep every window that has not
-    ended.
-
-    :param now: the current time, naive, in the API's time zone.
-    :param api_types: the blackout types kept (None: all).
-    :param targets: the target ids kept (None: all).
-    """
-    states = set(name for name, wanted in (('active', active), ('upcoming', upcoming)) if wanted)
-    targets = None if targets is None else set(str(target) for target in targets)
-    return [obj for obj in blackouts
-            if (api_types is None or obj.get('type') in api_types)
-            and (targets is None or str(obj.get('assoc_id')) in targets)
-            and (not recurring_only or is_recurring(obj))
-            and (not states or window_state(obj, now) in states)]

@@ -4,8 +4,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Blackouts (maintenance windows): what a task asks for (:class:`Request`), the plans of each target
-(:func:`plan_target`), and the runners of ``alertsite_blackout`` and ``alertsite_blackout_info``. The kind is
-declared in :mod:`.blackout_kinds`, the schedule arithmetic is in :mod:`.blackout_schedule`.
+(:func:`plan_target`), and the runner of ``alertsite_blackout`` (``alertsite_blackout_info`` is served by
+:mod:`.info`). The kind is declared in :mod:`.blackout_kinds`, the schedule arithmetic is in
+:mod:`.blackout_schedule`.
 
 - One task manages one window per target (``monitors`` or ``recipients``): one POST per new window.
 - A weekly window is found by its target, type and schedule; a one-time window by its note, else its dates.
@@ -28,9 +29,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds
     BLACKOUT,
     ONE_TIME_OPTIONS,
     SCHEDULE_OPTIONS,
-    blackout_info_options,
     blackout_options,
-    info_query,
     target_problems,
     canonical,
     describe,
@@ -47,19 +46,16 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     FailedOutcome,
     Plan,
     apply_plan,
-    clean_id,
     current_values,
-    get_object,
-    id_problems,
     plan_diff,
     plan_message,
     plan_object,
     wanted_values,
 )
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR
 from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
-from ansible_collections.community.alertsite.plugins.module_utils.references import reference_problems, resolve_references
+from ansible_collections.community.alertsite.plugins.module_utils.references import resolve_references
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
@@ -539,52 +535,3 @@ def task_diff(targets, all_outcomes):
             diffs.extend(plan_diff(as_sent(outcome), outcome.object_id) for outcome in outcomes if outcome.plan.changed)
     return diffs
 
-
-# -- alertsite_blackout_info -------------------------------------------------------------------------------------
-
-def info_problems(params):
-    problems = id_problems(params['id'], 'blackout')
-    try:
-        sched.get_zone(params['timezone'])
-    except InputError as exc:
-        problems.append(str(exc))
-    if params['monitors'] is not None and params['recipients'] is not None:
-        problems.append('give monitors or recipients, not both')
-    if params['type'] == 'Notifier' and params['monitors'] is not None:
-        problems.append('type=Notifier blackouts silence recipients: give recipients, not monitors')
-    if params['type'] in ('Monitor', 'Alert') and params['recipients'] is not None:
-        problems.append('type=%s blackouts silence monitors: give monitors, not recipients' % params['type'])
-    if params['monitors'] is not None:
-        problems.extend(reference_problems('monitors', params['monitors'], typed=True, type_choices=API_TYPES))
-    if params['recipients'] is not None:
-        problems.extend(reference_problems('recipients', params['recipients']))
-    if params['id'] is not None and any(params[name] for name in ('monitors', 'recipients')):
-        problems.append('id finds one blackout: it does not combine with monitors or recipients')
-    return problems
-
-
-def run_blackout_info_module():
-    """alertsite_blackout_info: read only, the same in check mode."""
-    module = new_module(dict(connection_argument_spec(), **blackout_info_options()))
-    params = module.params
-    refuse(module, info_problems(params) + connection_problems(params))
-    now = sched.local_now(sched.get_zone(params['timezone']), utc_now())
-    api_types = [params['type']] if params['type'] else None
-    client = client_from_module(module)
-    targets = None
-    try:
-        for option, types in (('monitors', ['Monitor', 'Alert']), ('recipients', ['Notifier'])):
-            if params[option]:
-                targets = find_targets(client, option, params[option])
-                api_types = api_types or types
-        if clean_id(params['id']):
-            found = get_object(client, BLACKOUT, clean_id(params['id']))
-            listing = [canonical(found)] if found else []
-        else:
-            listing = list_blackouts(client, info_query(params, targets))
-    except (AlertSiteError, InputError) as exc:
-        fail(module, exc)
-    blackouts = sched.select_blackouts(listing, now, api_types, targets, params['recurring_only'], params['active'],
-                                       params['upcoming'])
-    module.exit_json(changed=False, blackouts=blackouts,
-                     msg='Found %d blackout%s' % (len(blackouts), '' if len(blackouts) == 1 else 's'))

@@ -123,13 +123,13 @@ def info_problems(kind, filters, checks, params):
 
 def read_objects(client, kind, object_id, query, read):
     """The object with that id (an empty list when there is none), else one paged listing with ``query``; each
-    object as ``read`` gives it."""
+    object as ``read`` (by default the kind's :meth:`.resource.ResourceKind.read`) gives it."""
     if object_id:
         found = get_object(client, kind, object_id)
         objects = [found] if found else []
     else:
         objects = client.get_all(kind.list_path, params=query or None)
-    return [read(obj) for obj in objects] if read is not None else objects
+    return [read(obj) for obj in objects]
 
 
 def run_info_module(kind, filters=(), checks=(), read=None, result_key=None):
@@ -138,7 +138,7 @@ def run_info_module(kind, filters=(), checks=(), read=None, result_key=None):
     :param filters: its :class:`InfoFilter` list, in the order of its documentation.
     :param checks: functions(params) -> a problem or None, over several options at once.
     :param read: a function(object) -> the object as the module shows it (the API's aliases read as the
-        collection names them), applied to everything read.
+        collection names them), applied to everything read; by default the kind's own (``canonical``).
     :param result_key: the key of the list in the result (default: the kind's ``result_key`` plus ``s``).
     """
     module = new_module(info_argument_spec(kind, filters))
@@ -151,7 +151,7 @@ def run_info_module(kind, filters=(), checks=(), read=None, result_key=None):
         query = OrderedDict()
         for info_filter in filters:
             query.update(info_filter.query(context[info_filter.option]))
-        objects = read_objects(client, kind, clean_id(params['id']), query, read)
+        objects = read_objects(client, kind, clean_id(params['id']), query, read or kind.read)
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     else:

@@ -200,11 +200,78 @@ api_errors:
   sample: ["type: must be Monitor, Alert or Notifier"]
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.blackouts import run_blackout_info_module
+from ansible_collections.community.alertsite.plugins.module_utils import blackouts
+from ansible_collections.community.alertsite.plugins.module_utils import blackout_schedule as schedule
+from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import BLACKOUT, TYPES, canonical, reference_spec
+from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, run_info_module
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import API_TYPES
+from ansible_collections.community.alertsite.plugins.module_utils.references import reference_problems
+from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError
+
+# the blackout types that silence each kind of target
+TARGET_TYPES = {'monitors': ('Monitor', 'Alert'), 'recipients': ('Notifier',)}
+
+
+def target_filter(option, typed):
+    """``monitors`` or ``recipients``: names resolved to ids with one listing; one id is sent as ``assoc_id``; the
+    windows kept silence one of them (and are of a type that silences such targets)."""
+    def keeps(obj, ids, context):
+        return obj.get('type') in TARGET_TYPES[option] and str(obj.get('assoc_id')) in set(str(found) for found in ids)
+    return InfoFilter(
+        option, reference_spec(typed=typed),
+        params=lambda ids: [('assoc_id', ids[0])] if len(ids) == 1 else [],
+        keeps=keeps,
+        check=lambda items: reference_problems(option, items, typed=typed, type_choices=API_TYPES if typed else None),
+        resolve=lambda client, items: blackouts.find_targets(client, option, items) if items else None)
+
+
+def in_state(obj, wanted, context):
+    """``active`` and ``upcoming``: together they keep every window that has not ended."""
+    states = [name for name in ('active', 'upcoming') if context[name]]
+    return not states or schedule.window_state(obj, context['timezone']) in states
+
+
+def zone_problems(name):
+    try:
+        schedule.get_zone(name)
+    except InputError as exc:
+        return [str(exc)]
+    return []
+
+
+def targets_fit_type(params):
+    for option, types in TARGET_TYPES.items():
+        if params['type'] and params['type'] not in types and params[option] is not None:
+            given = 'monitors' if option == 'recipients' else 'recipients'
+            return 'type=%s blackouts silence %s: give %s, not %s' % (params['type'], given, given, option)
+    return None
+
+
+FILTERS = [
+    InfoFilter('type', dict(type='str', choices=list(TYPES)), params=['type'],
+               keeps=lambda obj, api_type, context: obj.get('type') == api_type),
+    target_filter('monitors', typed=True),
+    target_filter('recipients', typed=False),
+    InfoFilter('recurring_only', dict(type='bool', default=False),
+               params=lambda recurring: [('persistent', 'true')] if recurring else [],
+               keeps=lambda obj, recurring, context: not recurring or schedule.is_recurring(obj)),
+    InfoFilter('active', dict(type='bool', default=False), keeps=in_state),
+    InfoFilter('upcoming', dict(type='bool', default=False), keeps=in_state),
+    # a setting, not a filter: the time zone of the API's dates, resolved to the current time there (read once)
+    InfoFilter('timezone', dict(type='str', default='UTC'), check=zone_problems,
+               resolve=lambda client, name: schedule.local_now(schedule.get_zone(name), blackouts.utc_now())),
+]
+
+CHECKS = [
+    lambda params: 'give monitors or recipients, not both' if None not in (params['monitors'], params['recipients']) else None,
+    targets_fit_type,
+    lambda params: ('id finds one blackout: it does not combine with monitors or recipients'
+                    if params['id'] is not None and (params['monitors'] or params['recipients']) else None),
+]
 
 
 def main():
-    run_blackout_info_module()
+    run_info_module(BLACKOUT, FILTERS, CHECKS, read=canonical)
 
 
 if __name__ == '__main__':
