@@ -154,6 +154,8 @@ class AlertSiteClient(object):
         self._pause_lock = threading.Lock()
         self._paused_until = 0.0
         self._own = threading.local()  # per thread: the pause its own 429 asked for, and the last one waited out
+        self._shared_lock = threading.Lock()
+        self._shared = {}  # the latest listing of each (path, params) made by get_all_since, to share
 
     @property
     def can_login(self):
@@ -273,6 +275,31 @@ class AlertSiteClient(object):
                 return listing.items
         raise AlertSiteError('GET %s: still more items after %d pages of %d; the listing does not end, so it cannot be '
                              'trusted%s' % (path, MAX_PAGES, PAGE_SIZE, CONTRACT_HINT), 'GET', path)
+
+    def get_all_since(self, path, params, since, until=None):
+        """:meth:`get_all` for a caller that needs a listing begun after ``since`` (``time.monotonic()``, e.g. the
+        moment its POST failed): a listing another thread began after that moment is shared (waited for while in
+        flight) when it is complete or holds the item ``until`` looks for; else a new one is made, and offered to
+        the others. Creates that failed at about the same time look themselves up in one listing."""
+        key = (path, json.dumps(params, sort_keys=True))
+        with self._shared_lock:
+            shared = self._shared.get(key)
+        if shared is not None and shared.started >= since:
+            shared.done.wait()
+            if shared.error is None and (shared.complete or until is not None and any(until(item) for item in shared.items)):
+                return shared.items
+        mine = _SharedListing()
+        with self._shared_lock:
+            self._shared[key] = mine
+        try:
+            mine.items = self.get_all(path, params, until)
+            mine.complete = until is None or not any(until(item) for item in mine.items)
+            return mine.items
+        except AlertSiteError as exc:
+            mine.error = exc
+            raise
+        finally:
+            mine.done.set()
 
     def _get_unpaged(self, path, params, listing, refused=False):
         """The list read once without ``limit``/``offset``, merged into ``listing``: its items when the listing
@@ -429,6 +456,18 @@ class AlertSiteClient(object):
         raise AlertSiteError('%s %s failed with HTTP %d: %s%s' % (method, path, status, detail, self._attempts_note(attempt)),
                              method, path, status, messages, uncertain=status >= 500,
                              retry_after=retry_after_seconds(response.headers.get('Retry-After')))
+
+
+class _SharedListing(object):
+    """A listing one thread makes for others to share: when it began, its items once ``done``, whether it was
+    read to its end (``complete``: not stopped where the item its maker looked for turned up), or its error."""
+
+    def __init__(self):
+        self.started = time.monotonic()
+        self.done = threading.Event()
+        self.items = []
+        self.complete = False
+        self.error = None
 
 
 class _Listing(object):

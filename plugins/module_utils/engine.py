@@ -32,6 +32,8 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import time
+
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.readback import not_read_back
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
@@ -334,6 +336,7 @@ def create_object(client, plan):
         try:
             reply = client.post(path, plan.payload(changes), retries=0)
         except AlertSiteError as exc:
+            failed_at = time.monotonic()
             turned_away = exc.status == 429 or not exc.sent  # surely not carried out
             refused = exc.status is not None and exc.status < 500 and not turned_away
             if refused or turned_away and attempt == attempts:
@@ -341,7 +344,7 @@ def create_object(client, plan):
             if exc.status is None and not turned_away:  # no reply, and the request may have arrived
                 return adopt_created(client, plan, changes, exc, attempts), changes
             client.wait_to_retry(attempt, exc.status, exc.retry_after)
-            created = None if turned_away else find_created(client, plan, changes)
+            created = None if turned_away else find_created(client, plan, changes, failed_at)
             if created is not None:
                 return created, changes
             if attempt == attempts:
@@ -355,12 +358,13 @@ def create_object(client, plan):
         return str(object_id), changes
 
 
-def find_created(client, plan, changes):
-    """The id of the object ``plan`` created with ``changes`` (the values of that POST), when a listing shows it,
-    else None. The listing is read as planning reads it (the kind's :meth:`.resource.ResourceKind.read` form) and
-    only until the object turns up."""
+def find_created(client, plan, changes, since):
+    """The id of the object ``plan`` created with ``changes`` (the values of that POST), when a listing begun after
+    ``since`` (``time.monotonic()``) shows it, else None. The listing is read as planning reads it (the kind's
+    :meth:`.resource.ResourceKind.read` form), only until the object turns up, and shared by the creates of other
+    threads that failed before it began."""
     types = [plan.api_type] if plan.api_type else None
-    index = Index.load(client, plan.kind, types, looking_for=(plan.api_type, changes))
+    index = Index.load(client, plan.kind, types, looking_for=(plan.api_type, changes), since=since)
     created = index.find(plan.kind, plan.api_type, changes)
     return None if created is None else str(created.get('id'))
 
@@ -370,7 +374,7 @@ def adopt_created(client, plan, changes, exc, lookups):
     for attempt in range(1, lookups + 1):
         if attempt > 1:
             client.wait_to_retry(attempt - 1)
-        created = find_created(client, plan, changes)
+        created = find_created(client, plan, changes, time.monotonic())
         if created is not None:
             return created
     raise AlertSiteError('%s; %s was not found after %d looks, but the API may still be creating it: do not create '

@@ -181,7 +181,7 @@ class Index(object):
             self.by_key.setdefault(kind.key(api_type, obj), []).append(obj)
 
     @classmethod
-    def load(cls, client, kind, api_types=None, kind_of=None, looking_for=None):
+    def load(cls, client, kind, api_types=None, kind_of=None, looking_for=None, since=None):
         """One paged listing of the objects of ``kind`` (of ``api_types`` only, when given), each as
         :meth:`ResourceKind.read` gives it.
 
@@ -190,6 +190,8 @@ class Index(object):
 
         :param looking_for: ``(api_type, values)`` of one object: paging stops once it has turned up (the index
             then holds the objects read until then).
+        :param since: a ``time.monotonic()`` moment: any listing begun after it will do, also one another thread
+            made (see :meth:`.client.AlertSiteClient.get_all_since`).
         """
         types = sorted(set(api_types or kind.types))
         wanted = None if looking_for is None else kind.key(*looking_for)
@@ -199,8 +201,10 @@ class Index(object):
             return kind.key(obj.get('type', looking_for[0]), obj) == wanted
 
         def listed(some_types):
-            return [kind.read(obj) for obj in client.get_all(kind.list_path, params=kind.list_params(some_types),
-                                                             until=None if wanted is None else is_wanted)]
+            params, until = kind.list_params(some_types), None if wanted is None else is_wanted
+            listing = (client.get_all(kind.list_path, params, until) if since is None else
+                       client.get_all_since(kind.list_path, params, since, until))
+            return [kind.read(obj) for obj in listing]
 
         listing = listed(types)
         if types and any('type' not in obj for obj in listing):

@@ -9,6 +9,8 @@ API reference lists, with a page size of 3 so that the pages stay readable."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import time
+
 import pytest
 
 from ansible_collections.community.alertsite.plugins.module_utils import client as client_mod
@@ -48,6 +50,31 @@ def test_a_lookup_whose_object_is_not_there_reads_the_whole_listing(fake_client)
     client, session = fake_client(envelope(monitors(0, 3), 5), envelope(monitors(3, 5), 5))
     assert client.get_all('/monitors', until=lambda item: item['name'] == 'other') == monitors(0, 5)
     assert paging(session) == [(3, 0), (3, 3)]
+
+
+def test_lookups_that_failed_before_a_listing_began_share_it(fake_client):
+    """Creates that failed at about the same time (on other threads) look themselves up in one listing: any
+    listing begun after a create failed will do for it."""
+    client, session = fake_client(envelope(monitors(0, 2), 2), envelope(monitors(0, 1), 1))
+    failed = time.monotonic()
+    assert client.get_all_since('/monitors', {'type': 'tcp'}, failed) == monitors(0, 2)
+    assert client.get_all_since('/monitors', {'type': 'tcp'}, failed) == monitors(0, 2)
+    assert len(session.requests) == 1
+    # a create that failed after that listing began needs a new one
+    assert client.get_all_since('/monitors', {'type': 'tcp'}, time.monotonic()) == monitors(0, 1)
+    assert len(session.requests) == 2
+
+
+def test_a_shared_listing_cut_short_where_another_item_turned_up_does_not_say_an_item_is_missing(fake_client):
+    client, session = fake_client(envelope(monitors(0, 3), 9), envelope(monitors(0, 3), 9), envelope(monitors(3, 6), 9))
+    failed = time.monotonic()
+    assert client.get_all_since('/monitors', {}, failed, until=lambda item: item['name'] == 'm1') == monitors(0, 3)
+    # the same listing holds m2: shared
+    assert client.get_all_since('/monitors', {}, failed, until=lambda item: item['name'] == 'm2') == monitors(0, 3)
+    assert len(session.requests) == 1
+    # it was cut short and m4 is not in it: read again, until m4 turns up
+    assert client.get_all_since('/monitors', {}, failed, until=lambda item: item['name'] == 'm4') == monitors(0, 6)
+    assert paging(session) == [(3, 0), (3, 0), (3, 3)]
 
 
 def test_count_is_the_total_and_is_followed(fake_client):

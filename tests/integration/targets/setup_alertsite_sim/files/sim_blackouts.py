@@ -26,6 +26,7 @@
 import datetime
 import re
 
+from sim_dialects import RECIPIENT_TYPE
 from sim_store import ApiError, Errors, ObjectKind, int_param, is_blank, screen_body
 
 BLACKOUT_TYPES = ('Monitor', 'Alert', 'Notifier')
@@ -177,6 +178,8 @@ class Blackouts(ObjectKind, path='blackouts', first_id=300001):
         order = ('id', 'assoc_id', 'type', 'persistent') + ONE_TIME_FIELDS + RECURRING_FIELDS + ('note', 'login', 'date_added')
         result = dict((key, record.get(key)) for key in order)
         result.update(record)
+        if RECIPIENT_TYPE in self.sim.dialects and result['type'] in RECIPIENT_TYPES:
+            result['type'] = 'Recipient'
         return result
 
     def filters(self, query):

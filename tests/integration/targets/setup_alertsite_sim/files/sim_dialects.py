@@ -17,6 +17,7 @@ NO_TYPE = 'no-type'
 NUMBERS_AS_STRINGS = 'numbers-as-strings'
 NO_EMAIL_USERNAME = 'no-email-username'
 LENIENT_FIELDS = 'lenient-fields'
+RECIPIENT_TYPE = 'recipient-type'
 
 DIALECTS = {
     COUNT_IS_PAGE: 'every list: metadata.resultset.count is the size of this page, not the total',
@@ -29,6 +30,8 @@ DIALECTS = {
                         'unset numbers as ""',
     NO_EMAIL_USERNAME: 'GET never returns the email_username of a monitor',
     LENIENT_FIELDS: 'unknown fields in a write (any kind) are silently ignored (200) instead of refused',
+    RECIPIENT_TYPE: 'GET shows the type of a recipient blackout as "Recipient" (the vendor\'s one-time GET example), '
+                    'not "Notifier" as it was written',
 }
 
 

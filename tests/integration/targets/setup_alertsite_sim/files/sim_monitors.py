@@ -34,12 +34,7 @@ LOCATIONS = {
     60: {'name': 'Amsterdam (NL)', 'region': 2},
 }
 
-# Types documented for GET /monitors?type=...; only WRITE_TYPES can be created or edited.
-KNOWN_TYPES = (
-    'api', 'bitbar', 'dejaclick', 'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'ftp',
-    'ftp-ssl', 'name-server', 'ping', 'selenium', 'serveragent', 'tcp', 'website', 'website-api',
-    'website-ssl', 'website-ssl-api',
-)
+# The types that can be created or edited (GET /monitors?type=... filters by any type).
 SERVER_TYPES = ('tcp', 'email-imap', 'email-pop', 'email-smtp')
 WEBSITE_TYPES = ('website', 'website-ssl')
 WRITE_TYPES = SERVER_TYPES + ('email-round-trip', 'ping', 'name-server') + WEBSITE_TYPES
