@@ -120,6 +120,13 @@ def describe(api_type, values):
 
 # -- the kind --------------------------------------------------------------------------------------------------
 
+def canonical(obj):
+    """A listed or read blackout with ``type`` as this collection names it (``Recipient`` reads as Notifier)."""
+    if isinstance(obj, dict) and obj.get('type') in READ_ALIASES:
+        return dict(obj, type=READ_ALIASES[obj['type']])
+    return obj
+
+
 BLACKOUT = ResourceKind(
     noun='blackout',
     module='alertsite_blackout',
@@ -144,14 +151,8 @@ BLACKOUT = ResourceKind(
     # target and its dates (the type is the key's API type).
     identity=('assoc_id', 'start_day', 'start_time', 'end_day', 'end_time', 'from_date', 'thru_date'),
     describe=describe,
+    canonical=canonical,
 )
-
-
-def canonical(obj):
-    """A listed or read blackout with ``type`` as this collection names it (``Recipient`` reads as Notifier)."""
-    if isinstance(obj, dict) and obj.get('type') in READ_ALIASES:
-        return dict(obj, type=READ_ALIASES[obj['type']])
-    return obj
 
 
 # -- the options of alertsite_blackout ---------------------------------------------------------------------------
