@@ -24,7 +24,7 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import json
+from ansible_collections.community.alertsite.plugins.module_utils.secrets import shown
 
 
 def not_read_back(kind, wanted, current):
@@ -50,13 +50,6 @@ def read_by_id(client, kind, wanted, current):
     if 'type' in current and 'type' not in obj:
         obj = dict(obj, type=current['type'])
     return obj
-
-
-def shown(field, value):
-    """A value as a warning shows it: JSON, never a secret's."""
-    if field.secret:
-        return 'a secret value'
-    return json.dumps(value, sort_keys=True, default=str)
 
 
 def not_sent_hint(kind):

@@ -5,7 +5,8 @@
 
 """The one owner of secrets: a field declared ``secret`` (:class:`.fields.Field`) never leaves a module.
 
-- :func:`public_object` - an object fit to return (results, ``gathered``, info modules): secrets removed;
+- :func:`public_object` - an object fit to return (results, info modules): secrets removed, also from the
+  objects it lists;
 - :func:`masked` - values fit to show (diffs, ``commands``): secrets replaced by a mask;
 - :func:`shown` - one value as a message shows it: never a secret's.
 
@@ -32,13 +33,25 @@ def secret_keys(kind):
 
 
 def public_object(kind, obj):
-    """An object of ``kind`` fit to return: its secret fields removed (``{}`` for no object)."""
+    """An object of ``kind`` fit to return: its secret fields removed, and those of the objects it lists (a recipient
+    group's recipients: the kind a reference field refers to); ``{}`` for no object."""
     if not obj:
         return {}
     secrets = secret_keys(kind)
-    if not secrets.intersection(obj):
+    members = dict((field.api_name, field.target) for field in kind.fields
+                   if getattr(field, 'target', None) is not None and holds_secret(field.target, obj.get(field.api_name)))
+    if not secrets.intersection(obj) and not members:
         return obj  # nothing to remove: no copy (a bulk task returns thousands)
-    return dict((key, value) for key, value in obj.items() if key not in secrets)
+    public = dict((key, value) for key, value in obj.items() if key not in secrets)
+    for key, target in members.items():
+        public[key] = [public_object(target, item) if isinstance(item, dict) else item for item in public[key]]
+    return public
+
+
+def holds_secret(kind, items):
+    """Whether a list of objects of ``kind`` holds a secret field of it."""
+    secrets = secret_keys(kind)
+    return isinstance(items, list) and any(isinstance(item, dict) and secrets.intersection(item) for item in items)
 
 
 def masked(kind, values):
