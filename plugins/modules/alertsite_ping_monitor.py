@@ -212,6 +212,17 @@ msg:
   returned: always
   type: str
   sample: "Updated ping monitor 'gateway-ping' (id 100003): enabled"
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 404
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["Record not found"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import PING

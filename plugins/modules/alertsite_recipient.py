@@ -271,6 +271,17 @@ msg:
   returned: always
   type: str
   sample: "Updated recipient 'oncall-mail' (id 500001): notify_on_clear"
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 404
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["Record not found"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT

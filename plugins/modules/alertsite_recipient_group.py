@@ -235,6 +235,17 @@ msg:
   returned: always
   type: str
   sample: "Updated recipient group 'payments' (id 600001): monitors"
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 400
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["monitors: required and is empty"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT_GROUP

@@ -146,6 +146,17 @@ msg:
   returned: always
   type: str
   sample: Found 1 recipient
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 400
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["invalid_request - User authentication failed."]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import as_int

@@ -308,6 +308,17 @@ msg:
   returned: always
   type: str
   sample: "Updated website-ssl monitor 'shop-home' (id 100005): interval"
+status:
+  description: The HTTP status of the request that failed, when the task failed on an API reply.
+  returned: on failure, when the API replied
+  type: int
+  sample: 404
+api_errors:
+  description: The API's error messages (C(errors[].message), with the fields they name), so that a playbook can branch on them.
+  returned: on failure, when the API gave any
+  type: list
+  elements: str
+  sample: ["Record not found"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import WEBSITE
