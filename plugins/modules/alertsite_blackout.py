@@ -23,8 +23,10 @@ description:
   - B(One-time windows) (O(from_date) and O(thru_date), or O(start) and O(minutes)) are found by their O(note)
     when they have one, which names the window (for example V(deploy 1234)), else by their dates. The API
     cannot modify a one-time window, so a named window given another schedule is deleted and created again
-    (one C(DELETE) and one C(POST)), and the result's RV(msg) says so. Windows that ended are history; they
-    are neither matched nor changed.
+    (one C(DELETE) and one C(POST)), and the result's RV(msg) says so. A window already in force is not
+    replaced, because deleting it would end the silence at once: the task fails before any write (check mode
+    too), naming the window; end it first with O(state=absent), or give the new window another O(note).
+    Windows that ended are history; they are neither matched nor changed.
   - A window wholly in the past is refused before any request. The API cannot delete a window that ended, so
     O(state=absent) leaves it, reports it unchanged and warns.
   - Only the options you set are compared; a second identical run changes nothing and sends no write.
@@ -127,8 +129,9 @@ options:
     description:
       - The start of a one-time window that lasts O(minutes), computed on the host that runs the module.
       - V(now) starts it ten seconds after the moment it is created (the API takes only windows that start in
-        the future). It needs O(note), which names the window; a rerun finds the named window and, as long as
-        it has not ended, changes nothing.
+        the future); when the API asks the module to wait and send the window again (HTTP 429), the dates are
+        computed again for that moment. It needs O(note), which names the window; a rerun finds the named
+        window and, as long as it has not ended, changes nothing.
       - A date such as V(2030-06-01 22:00) is a time in O(timezone). A date with a UTC offset (V(+02:00), V(Z))
         is converted into O(timezone). A time that the clocks skip (the hour they go forward) is refused; a
         time they pass twice is the first one.
