@@ -30,12 +30,24 @@ from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds
     ONE_TIME_OPTIONS,
     SCHEDULE_OPTIONS,
     blackout_options,
-    target_problems,
     canonical,
     describe,
     target_noun,
+    target_problems,
 )
-from ansible_collections.community.alertsite.plugins.module_utils import blackout_schedule as sched
+from ansible_collections.community.alertsite.plugins.module_utils.blackout_schedule import (
+    dated_schedule,
+    format_api_date,
+    get_zone,
+    is_now,
+    is_recurring,
+    local_now,
+    one_time_window,
+    parse_api_date,
+    past_problem,
+    weekly_schedule,
+    window_state,
+)
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.connection import (
     client_from_module,
@@ -56,7 +68,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
 from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.references import resolve_references
-from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, namesakes_message
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
 
@@ -96,7 +108,7 @@ class Request(object):
 
     @property
     def local_now(self):
-        return sched.local_now(self.zone, self.now_utc)
+        return local_now(self.zone, self.now_utc)
 
     @property
     def target_option(self):
@@ -105,7 +117,7 @@ class Request(object):
     def check(self):
         params, problems = self.params, self.problems
         try:
-            self.zone = sched.get_zone(params['timezone'])
+            self.zone = get_zone(params['timezone'])
         except InputError as exc:
             problems.append(str(exc))
         problems.extend(target_problems(self.api_type, params['monitors'], params['recipients']))
@@ -149,7 +161,7 @@ class Request(object):
     def check_weekly(self):
         self.mode = 'weekly'
         given = dict((name, self.params[name]) for name in SCHEDULE_OPTIONS)
-        weekly, problems = sched.weekly_schedule(given, self.params['minutes'])
+        weekly, problems = weekly_schedule(given, self.params['minutes'])
         self.problems.extend(problems)
         if not self.problems:
             self.schedule = weekly
@@ -163,7 +175,7 @@ class Request(object):
         if params['minutes'] is None:
             problems.append('start needs minutes (how long the window lasts)')
             return
-        now = sched.is_now(params['start'])
+        now = is_now(params['start'])
         self.mode = 'now' if now else 'dated'
         if now and self.note in (None, ''):
             problems.append('start=now needs note to name the window, so that a rerun finds it instead of adding '
@@ -171,7 +183,7 @@ class Request(object):
         if now or self.zone is None or params['minutes'] < 1 or problems:
             return  # a window from now: its dates are taken when it is sent (see from_now_create)
         try:
-            first, last = sched.one_time_window(params['start'], params['minutes'], self.zone)
+            first, last = one_time_window(params['start'], params['minutes'], self.zone)
         except InputError as exc:
             problems.append(str(exc))
             return
@@ -182,13 +194,13 @@ class Request(object):
         self.mode = 'dated'
         if self.params['minutes'] is not None:
             self.problems.append('minutes goes with start; with from_date and thru_date the window is set by its dates')
-        self.schedule, problems = sched.dated_schedule(self.params['from_date'], self.params['thru_date'])
+        self.schedule, problems = dated_schedule(self.params['from_date'], self.params['thru_date'])
         self.problems.extend(problems)
 
     def check_future(self):
         """A one-time window to create must not lie wholly in the past."""
         if self.state == 'present' and self.zone is not None and self.schedule:
-            problem = sched.past_problem(self.schedule, self.local_now, self.params['timezone'])
+            problem = past_problem(self.schedule, self.local_now, self.params['timezone'])
             if problem:
                 self.problems.append(problem)
 
@@ -199,7 +211,7 @@ class Request(object):
         if self.mode != 'named':
             values['persistent'] = self.mode == 'weekly'
         if self.mode == 'now':
-            values['from_date'], values['thru_date'] = sched.one_time_window(
+            values['from_date'], values['thru_date'] = one_time_window(
                 'now', self.params['minutes'], self.zone, now or self.now_utc)
         else:
             values.update(self.schedule)
@@ -282,9 +294,9 @@ def matching_windows(request, assoc_id, wanted, listing):
     mine = [obj for obj in listing if same_target(request, assoc_id, obj)]
     if not request.named:
         return Index(lambda api_type: BLACKOUT, mine).matches(BLACKOUT, request.api_type, wanted)
-    found = [obj for obj in mine if not sched.is_recurring(obj) and obj.get('note') == request.note]
+    found = [obj for obj in mine if not is_recurring(obj) and obj.get('note') == request.note]
     if request.mode == 'named' and request.state == 'absent':
-        found += [obj for obj in mine if sched.is_recurring(obj) and obj.get('note') == request.note]
+        found += [obj for obj in mine if is_recurring(obj) and obj.get('note') == request.note]
     return found
 
 
@@ -293,8 +305,8 @@ def plan_target(request, assoc_id, listing):
     now = request.local_now
     wanted = request.values_for(assoc_id)
     found = matching_windows(request, assoc_id, wanted, listing)
-    ended = [obj for obj in found if sched.window_state(obj, now) == 'ended']
-    live = [obj for obj in found if sched.window_state(obj, now) != 'ended']
+    ended = [obj for obj in found if window_state(obj, now) == 'ended']
+    live = [obj for obj in found if window_state(obj, now) != 'ended']
     if request.state == 'absent':
         plans = [plan_object(BLACKOUT, request.api_type, wanted, obj, 'absent') for obj in live]
         if not plans and not ended:
@@ -321,9 +333,9 @@ def exact_first(request, assoc_id, wanted, live):
     """Several live windows share the note: the one with the wanted schedule first; none is an error."""
     exact = [obj for obj in live if plan_object(BLACKOUT, request.api_type, wanted, obj).action == 'none']
     if not exact:
-        raise InputError('%d %ss are named %r (ids %s): delete them (state=absent) before giving the window a new '
-                         'schedule' % (len(live), describe(request.api_type, dict(assoc_id=assoc_id, persistent=False)),
-                                       request.note, ', '.join(str(obj.get('id')) for obj in live)))
+        raise InputError(namesakes_message(describe(request.api_type, dict(assoc_id=assoc_id, persistent=False)),
+                                           request.note, live, 'delete them (state=absent) before giving the window '
+                                           'a new schedule'))
     return exact + [obj for obj in live if obj not in exact]
 
 
@@ -331,23 +343,23 @@ def creation(request, assoc_id, wanted, now):
     """The plan that creates the window; a one-time window must start in the future."""
     if request.mode == 'now':
         return from_now_create(request, assoc_id)
-    if request.mode == 'dated' and sched.parse_api_date(wanted['from_date']) <= now:
+    if request.mode == 'dated' and parse_api_date(wanted['from_date']) <= now:
         raise InputError('%s cannot be created: from_date has passed (it is %s in %s) and AlertSite only takes windows '
                          'that start in the future' % (describe(request.api_type, wanted),
-                                                       sched.format_api_date(now), request.params['timezone']))
+                                                       format_api_date(now), request.params['timezone']))
     return plan_object(BLACKOUT, request.api_type, wanted, None)
 
 
 def refuse_in_force(request, current, create, now):
     """A window in force is not replaced by one that starts later: deleting it would end the silence now."""
-    if sched.window_state(current, now) != 'active':
+    if window_state(current, now) != 'active':
         return
     label = BLACKOUT.label(request.api_type, current_values(BLACKOUT, current), current.get('id'))
     how = "state=absent and note %r" % request.note if request.note else 'state=absent and its dates'
     raise InputError('%s is in force (it is %s in %s) and cannot be given another start: replacing it would end the '
                      'silence now and start the new one at %s. Nothing was changed. To end it first, run a task with '
                      '%s; to add the new window beside it, give the new one another note; or run this task again '
-                     'after it ends at %s' % (label, sched.format_api_date(now), request.params['timezone'],
+                     'after it ends at %s' % (label, format_api_date(now), request.params['timezone'],
                                               create.changes['from_date'], how, current.get('thru_date')))
 
 
