@@ -24,7 +24,7 @@ description:
     when they have one, which names the window (for example V(deploy 1234)), else by their dates. The API
     cannot modify a one-time window, so a named window given another schedule is deleted and created again
     (one C(DELETE) and one C(POST)), and the result's RV(msg) says so. A window already in force is not
-    replaced, because deleting it would end the silence at once: the task fails before any write (check mode
+    replaced, because deleting it would end the silence at once. The task fails before any write (check mode
     too), naming the window; end it first with O(state=absent), or give the new window another O(note).
     Windows that ended are history; they are neither matched nor changed.
   - A window wholly in the past is refused before any request. The API cannot delete a window that ended, so
