@@ -102,16 +102,7 @@ version="$("$VENV/bin/ansible" --version </dev/null 2>&1)" || as_die "$VENV/bin/
 as_log "${version%%$'\n'*} in $VENV"
 
 # --- build and install the collection ---------------------------------------------------------
-copy="$(as_copy_collection "$WORK/src" --no-git)" || as_die "could not copy the collection"
-as_log "building the collection"
-"$VENV/bin/ansible-galaxy" collection build "$copy" --output-path "$WORK/dist" </dev/null >"$WORK/build.log" 2>&1 \
-    || { cat "$WORK/build.log" >&2; as_die "ansible-galaxy collection build failed"; }
-tarball="$(compgen -G "$WORK/dist/community-alertsite-*.tar.gz" | head -n1)"
-[ -n "$tarball" ] || as_die "no collection tarball was built"
-as_log "installing $(basename "$tarball")"
-ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
-    "$VENV/bin/ansible-galaxy" collection install --offline -p "$WORK/collections" "$tarball" </dev/null >"$WORK/install.log" 2>&1 \
-    || { cat "$WORK/install.log" >&2; as_die "ansible-galaxy collection install failed"; }
+as_build_install "$VENV" "$WORK"
 
 # --- run the benchmark ------------------------------------------------------------------------
 # in the background, so that a signal reaches the traps at once (and through them the benchmark)

@@ -55,16 +55,7 @@ venv="$(as_ensure_venv "$SERIES" "$python")" || as_die "could not build the venv
 as_log "$("$venv/bin/ansible" --version | sed -n 1p) in $venv"
 
 # --- build and install the collection ---------------------------------------------------------
-copy="$(as_copy_collection "$WORK/src" --no-git)" || as_die "could not copy the collection"
-as_log "building the collection"
-"$venv/bin/ansible-galaxy" collection build "$copy" --output-path "$WORK/dist" </dev/null \
-    || as_die "ansible-galaxy collection build failed"
-tarball="$(compgen -G "$WORK/dist/community-alertsite-*.tar.gz" | sed -n 1p)"
-[ -n "$tarball" ] || as_die "no collection tarball was built"
-as_log "installing $(basename "$tarball")"
-ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
-    "$venv/bin/ansible-galaxy" collection install --offline -p "$WORK/collections" "$tarball" </dev/null \
-    || as_die "ansible-galaxy collection install failed"
+as_build_install "$venv" "$WORK"
 
 # --- start the simulator ----------------------------------------------------------------------
 as_log "starting the simulator"

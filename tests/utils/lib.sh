@@ -36,6 +36,9 @@
 #                                 copy the working tree (tracked and untracked-not-ignored files, plus
 #                                 .git unless --no-git) to DEST/ansible_collections/community/alertsite
 #                                 and print that path
+#   as_build_install VENV DIR     build the collection from a copy of the working tree with VENV's
+#                                 ansible-galaxy and install it into DIR/collections (exits on failure,
+#                                 with the tool's output)
 
 AS_NAMESPACE=community
 AS_NAME=alertsite
@@ -279,4 +282,18 @@ as_copy_collection() {
         (cd "$root" && tar --exclude=./tests/output -cf - .) | tar -xf - -C "$target" || return 1
     fi
     printf '%s\n' "$target"
+}
+
+as_build_install() {
+    local venv="$1" dir="$2" copy tarball
+    copy="$(as_copy_collection "$dir/src" --no-git)" || as_die "could not copy the collection"
+    as_log "building the collection"
+    "$venv/bin/ansible-galaxy" collection build "$copy" --output-path "$dir/dist" </dev/null >"$dir/build.log" 2>&1 \
+        || { cat "$dir/build.log" >&2; as_die "ansible-galaxy collection build failed"; }
+    tarball="$(compgen -G "$dir/dist/community-alertsite-*.tar.gz" | head -n1)"
+    [ -n "$tarball" ] || as_die "no collection tarball was built"
+    as_log "installing $(basename "$tarball")"
+    ANSIBLE_COLLECTIONS_PATH="$dir/collections" "$venv/bin/ansible-galaxy" collection install --offline \
+        -p "$dir/collections" "$tarball" </dev/null >"$dir/install.log" 2>&1 \
+        || { cat "$dir/install.log" >&2; as_die "ansible-galaxy collection install failed"; }
 }

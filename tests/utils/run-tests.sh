@@ -72,7 +72,10 @@
 #     ci-files.testing.ansible.com; where that host is unreachable the stand-in
 #     tests/utils/get-pip-standin.py is placed in ~/.ansible/test/cache/get_pip_<version>.py;
 #   * it looks up pythonX.Y on PATH, where pyenv shims of non-active versions exit 127, so a
-#     directory of symlinks to the real interpreters goes first on PATH.
+#     directory of symlinks to the real interpreters goes first on PATH;
+#   * it passes no ANSIBLE_* variable on, so Ansible's async directory (ANSIBLE_ASYNC_DIR, under the run's
+#     temp dir, so that async tasks work where HOME is not the home directory of the password database) is
+#     also written into the copy's tests/integration/integration.cfg.
 
 # shellcheck source-path=SCRIPTDIR
 set -uo pipefail
@@ -94,6 +97,10 @@ LOG_DIR="${LOG_DIR:-}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/community.alertsite-tests.XXXXXX")" || as_die "mktemp failed"
 LOGS="$WORK/logs"
 mkdir -p "$LOGS" "$WORK/bin"
+# Ansible's async directory, set explicitly under the run's temp dir: by default async jobs write under $HOME while
+# async_status looks in the home directory of the password database, so async tasks fail where HOME is another
+# directory. ansible-test passes no ANSIBLE_* variable on: stage_integration also writes it into integration.cfg.
+export ANSIBLE_ASYNC_DIR="$WORK/ansible-async"
 
 cleanup() {
     if [ -n "$LOG_DIR" ] && [ -d "$LOGS" ]; then
@@ -142,34 +149,16 @@ record() {
         "$entry" "$stage" "$passed" "$failed" "$skipped" "$seconds"
 }
 
-# run_logged LOG COMMAND...: stream COMMAND's output and append it to LOG; returns COMMAND's status
-run_logged() {
-    local log="$1"
-    shift
-    {
-        printf '$'
-        printf ' %q' "$@"
-        printf '\n'
-    } | tee -a "$log"
-    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null 2>&1 | tee -a "$log"
-    local rc="${PIPESTATUS[0]}"
-    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-        echo "TIMEOUT: the command above was stopped after ${COMMAND_TIMEOUT}s" | tee -a "$log"
-    fi
-    return "$rc"
-}
-
-# Like run_logged, but the command's output goes only to the log.
-run_quiet() {
-    local log="$1"
-    shift
-    {
-        printf '$'
-        printf ' %q' "$@"
-        printf '\n'
-    } >>"$log"
-    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null >>"$log" 2>&1
-    local rc=$?
+# run_logged LOG COMMAND...: stream COMMAND's output and append it to LOG; returns COMMAND's status.
+# run_quiet LOG COMMAND...: the same, but the output goes only to LOG. A timeout is said on the terminal and in LOG.
+run_logged() { run_command /dev/stdout "$@"; }
+run_quiet() { run_command /dev/null "$@"; }
+run_command() {
+    local out="$1" log="$2" rc
+    shift 2
+    printf '$%s\n' "$(printf ' %q' "$@")" | tee -a "$log" >"$out"
+    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null 2>&1 | tee -a "$log" >"$out"
+    rc="${PIPESTATUS[0]}"
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
         echo "TIMEOUT: the command above was stopped after ${COMMAND_TIMEOUT}s" | tee -a "$log"
     fi
@@ -320,6 +309,7 @@ stage_integration() {
     local passed=0 failed=0
     local -a targets=() failed_names=() rows=()
     banner "$entry integration: ansible-test integration --venv --python $python TARGET (one target at a time)"
+    printf '[defaults]\nasync_dir = %s\n' "$ANSIBLE_ASYNC_DIR" >tests/integration/integration.cfg
     if [ -n "${TARGETS:-}" ]; then
         read -r -a targets <<<"$TARGETS"
     elif has_word "$entry" "$SUBSET"; then
