@@ -14,13 +14,16 @@ import datetime
 import pytest
 
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_schedule import (
+    dated_schedule,
     get_zone,
     local_now,
     one_time_window,
     parse_clock,
     parse_day,
+    past_problem,
     weekly_end,
     weekly_in_force,
+    weekly_schedule,
     window_state,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError
@@ -176,3 +179,35 @@ def test_a_weekly_window_never_ends():
     assert window_state(weekly, datetime.datetime(2026, 12, 2, 13, 0)) == 'upcoming'
     # without persistent, a window without dates is weekly
     assert window_state(dict(weekly, persistent=None, from_date=None), datetime.datetime(2026, 12, 2, 12, 0)) == 'active'
+
+
+# -- the user's schedule, in the API's form -------------------------------------------------------------------
+
+def test_a_weekly_schedule_from_day_names_and_a_duration():
+    given = dict(start_day='sat', start_time='23:00', end_day=None, end_time=None)
+    assert weekly_schedule(given, 180) == ({'start_day': 7, 'start_time': '23:00', 'end_day': 1, 'end_time': '02:00'}, [])
+    assert list(weekly_schedule(given, 180)[0]) == ['start_day', 'start_time', 'end_day', 'end_time']
+
+
+def test_a_weekly_schedule_with_problems_is_empty():
+    schedule, problems = weekly_schedule(dict(start_day=8, start_time='2:00', end_day=None, end_time='25:00'))
+    assert schedule == {}
+    assert [problem.split(' ')[0] for problem in problems] == ['start_day', 'end_time', 'a']  # and what is missing
+    assert problems[-1].endswith('missing: end_day')
+
+
+def test_dates_are_written_as_the_api_takes_them():
+    assert dated_schedule('2030-06-01T22:00', '2030-06-02 01:00') == (
+        {'from_date': '2030-06-01 22:00:00', 'thru_date': '2030-06-02 01:00:00'}, [])
+    assert dated_schedule('2030-06-01 22:00:00', None) == (
+        {}, ['a one-time window needs from_date and thru_date (or start and minutes); missing: thru_date'])
+    assert dated_schedule('2030-06-02 01:00', '2030-06-01 22:00')[1] == [
+        'from_date (2030-06-02 01:00:00) must be before thru_date (2030-06-01 22:00:00)']
+
+
+def test_a_window_that_ends_by_now_is_in_the_past():
+    schedule = {'from_date': '2026-12-02 11:00:00', 'thru_date': '2026-12-02 12:00:00'}
+    assert past_problem(schedule, datetime.datetime(2026, 12, 2, 11, 59, 59), 'UTC') is None
+    assert past_problem(schedule, datetime.datetime(2026, 12, 2, 12, 0, 0), 'Europe/Berlin') == (
+        'the window 2026-12-02 11:00:00 to 2026-12-02 12:00:00 is in the past (it is 2026-12-02 12:00:00 in '
+        'Europe/Berlin): AlertSite only takes windows in the future')
