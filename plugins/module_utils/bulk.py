@@ -56,6 +56,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
     KIND_OF_TYPE,
     MONITOR_KINDS,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.lookup import Listed, find_current
 from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
@@ -64,6 +65,9 @@ from ansible_collections.community.alertsite.plugins.module_utils.runners import
 ONLINE_STATES = ('merged', 'replaced', 'overridden', 'deleted', 'gathered')
 OFFLINE_STATES = ('rendered', 'parsed')
 MANAGED_TYPES = sorted(KIND_OF_TYPE)
+UNSET = (None, '', [])
+# the keys under which a monitor of any managed kind holds a secret
+RUNNING_CONFIG_SECRETS = frozenset(field.api_name for kind in MONITOR_KINDS for field in kind.secret_fields)
 
 
 def definition_spec():
@@ -142,7 +146,8 @@ def bulk_problems(config, state, types, running_config=None, parallel_writes=4):
 
 
 def listed_types(config, state, types):
-    """The API types the task reads: those of its definitions, plus ``types``; gathered defaults to all."""
+    """The API types the task is about: those of its definitions, plus ``types`` (gathered and parsed default
+    to all). ``overridden`` deletes the monitors of these types that no definition is about."""
     listed = set(definition['type'] for definition in config)
     listed.update(types or [])
     if not listed and state in ('gathered', 'parsed'):
@@ -152,75 +157,51 @@ def listed_types(config, state, types):
 
 # -- planning ------------------------------------------------------------------------------------------------
 
-class Unplanned(object):
-    """A definition that could not be planned; it fails alone (the others go on)."""
-
-    def __init__(self, kind, api_type, values, error):
-        self.kind = kind
-        self.api_type = api_type
-        self.action = 'none'
-        self.changed = False
-        self.changes = {}
-        self.current = None
-        self.object_id = None
-        self.values = values
-        self.error = error
-        self.name = values.get('name')
-        self.label = kind.label(api_type, values)
-
-
-def current_for(kind, api_type, definition, wanted, index):
-    """The existing monitor a definition is about: the one with its ``id`` (a rename when the names differ),
-    else the one of its type and name. Raises InputError naming the way out when that cannot be told."""
-    object_id = clean_id(definition.get('id'))
-    if not object_id:
-        try:
-            return index.find(kind, api_type, wanted)
-        except InputError:
-            found = index.matches(kind, api_type, wanted)
-            raise InputError('%d %s monitors are named %r (ids %s): add id to this definition to choose one, '
-                             'or rename or delete the others' % (len(found), api_type, wanted.get('name'),
-                                                                 ', '.join(str(obj.get('id')) for obj in found)))
-    current = index.by_id.get(object_id)
-    if current is None:
-        raise InputError('no %s monitor with id %s exists (leave id out to create a monitor by name)' % (api_type, object_id))
-    if current.get('type') != api_type:
-        raise InputError('id %s is a %s monitor, not %s: the API cannot change the type of a monitor'
-                         % (object_id, current.get('type'), api_type))
-    renamed = wanted.get('name') is not None and wanted.get('name') != current.get('name')
-    others = [obj for obj in index.matches(kind, api_type, wanted) if str(obj.get('id')) != object_id] if renamed else []
-    if others:
-        raise InputError('cannot rename %s to %r: %s already has that name'
-                         % (kind.label(api_type, current, object_id), wanted.get('name'),
-                            kind.label(api_type, others[0], others[0].get('id'))))
-    return current
-
-
-def plan_bulk(config, state, index, override_types=(), update_password='on_create'):
-    """One plan per definition (in order), then, for ``overridden``, deletions of the monitors of
-    ``override_types`` that no definition is about. A definition that cannot be planned gives an
-    :class:`Unplanned` in its place."""
-    plans = []
+def read_types(config, state, types):
+    """The API types the task lists: :func:`listed_types`, plus every other type of each definition's kind, so
+    that a definition is planned exactly as its single-monitor module plans it (a namesake under another
+    type is refused or warned about)."""
+    read = set(listed_types(config, state, types))
     for definition in config:
-        kind = KIND_OF_TYPE[definition['type']]
-        wanted = wanted_values(kind, definition)
-        try:
-            current = current_for(kind, definition['type'], definition, wanted, index)
-            if state in ('replaced', 'overridden') and current is not None:
-                # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.
-                for field in kind.fields:
-                    if field.reset is not None and field.name not in wanted and field.api_name in current:
-                        wanted[field.name] = field.reset
-            plans.append(plan_object(kind, definition['type'], wanted, current,
-                                     'absent' if state == 'deleted' else 'present', update_password))
-        except InputError as exc:
-            plans.append(Unplanned(kind, definition['type'], wanted, exc))
+        read.update(KIND_OF_TYPE[definition['type']].types)
+    return sorted(read)
+
+
+def plan_definition(definition, state, existing, update_password='on_create', warnings=None):
+    """The plan of one definition, through the lookup step of the single-monitor modules (:mod:`.lookup`) and
+    the engine. A definition that cannot be planned gives a plan that does nothing and holds the error; the
+    lookup's warnings go to ``warnings``."""
+    api_type = definition['type']
+    kind = KIND_OF_TYPE[api_type]
+    wanted = wanted_values(kind, definition)
+    present = 'absent' if state == 'deleted' else 'present'
+    try:
+        current, api_type, found = find_current(existing, kind, api_type, wanted, clean_id(definition.get('id')), present)
+        if state in ('replaced', 'overridden') and current is not None:
+            # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.
+            for field in kind.fields:
+                if field.reset is not None and field.name not in wanted and field.api_name in current:
+                    wanted[field.name] = field.reset
+        plan = plan_object(kind, api_type, wanted, current, present, update_password)
+    except InputError as exc:
+        return Plan(kind, api_type, 'none', wanted, error=exc)
+    if warnings is not None:
+        warnings.extend(found)
+    return plan
+
+
+def plan_bulk(config, state, index, prune_types=(), update_password='on_create', warnings=None, client=None):
+    """One plan per definition (in order), then, for ``overridden``, deletions of the monitors of
+    ``prune_types`` (the types the task is about) that no definition is about. An id that ``index`` does not
+    hold is read with ``client``, when given."""
+    existing = Listed(index, client)
+    plans = [plan_definition(definition, state, existing, update_password, warnings) for definition in config]
     if state == 'overridden':
         kept = set(plan.object_id for plan in plans if plan.object_id)
-        named = set((plan.api_type, plan.name) for plan in plans if isinstance(plan, Unplanned))
+        named = set((plan.api_type, plan.name) for plan in plans if plan.error is not None)
         for monitor in index.objects:
             api_type = monitor.get('type')
-            if api_type in override_types and str(monitor.get('id')) not in kept and (api_type, monitor.get('name')) not in named:
+            if api_type in prune_types and str(monitor.get('id')) not in kept and (api_type, monitor.get('name')) not in named:
                 kind = KIND_OF_TYPE[api_type]
                 plans.append(Plan(kind, api_type, 'delete', current=monitor, before=current_values(kind, monitor)))
     return plans
@@ -234,7 +215,9 @@ def as_definition(monitor, with_id=False):
     definition = dict(type=monitor['type'])
     if with_id and monitor.get('id') is not None:
         definition['id'] = str(monitor['id'])
-    definition.update(current_values(kind, monitor))
+    # an unset value (null, "", no locations) is left out: fed back, it would be refused as empty, and leaving an
+    # option out keeps what the monitor holds (replaced and overridden clear it, which it already is)
+    definition.update((name, value) for name, value in current_values(kind, monitor).items() if value not in UNSET)
     return definition
 
 
@@ -265,10 +248,9 @@ def load_index(client, api_types):
 
 def rendered_commands(config, update_password='on_create'):
     """The requests a ``merged`` run would send to an account holding none of the monitors (secrets masked)."""
-    index = Index(KIND_OF_TYPE.get, [])
-    plans = plan_bulk(config, 'merged', index, update_password=update_password)
+    plans = plan_bulk(config, 'merged', Index(KIND_OF_TYPE.get, []), update_password=update_password)
     for plan in plans:
-        if isinstance(plan, Unplanned):
+        if plan.error is not None:
             raise plan.error
     return [plan_command(plan) for plan in plans]
 
@@ -386,17 +368,13 @@ def converge(client, plans, index, module, workers, state='merged'):
     """Creates and updates first; deletions only when every create and update succeeded; then the read-back.
     Returns the outcomes in the order of ``plans``. With ``state=deleted`` every definition is a deletion, so
     one that cannot be planned (namesakes) fails alone and the others are still deleted."""
-    outcomes = [None] * len(plans)
-    writes = [position for position, plan in enumerate(plans)
-              if not isinstance(plan, Unplanned) and plan.action in ('create', 'update', 'none')]
-    deletions = [position for position, plan in enumerate(plans) if not isinstance(plan, Unplanned) and plan.action == 'delete']
-    for position, plan in enumerate(plans):
-        if isinstance(plan, Unplanned):
-            outcomes[position] = FailedOutcome(plan, plan.error)
+    outcomes = [FailedOutcome(plan, plan.error) if plan.error is not None else None for plan in plans]
+    writes = [position for position, plan in enumerate(plans) if plan.error is None and plan.action != 'delete']
+    deletions = [position for position, plan in enumerate(plans) if plan.error is None and plan.action == 'delete']
     for position, outcome in zip(writes, write_all(client, [plans[p] for p in writes], module.check_mode, workers)):
         outcomes[position] = outcome
     failures = [outcome for outcome in outcomes if outcome is not None and getattr(outcome, 'error', None)
-                and not (state == 'deleted' and isinstance(outcome.plan, Unplanned))]
+                and not (state == 'deleted' and outcome.plan.error is not None)]
     if failures:
         reason = ('not deleted: %d create(s) or update(s) of this task failed, and deletions only run when all '
                   'succeed' % len(failures))
@@ -422,55 +400,63 @@ def outcome_results(outcomes):
 
 # -- the module ----------------------------------------------------------------------------------------------
 
+def hide_secrets(module):
+    """Ansible masks the values of ``no_log`` options (a definition's ``email_password``) wherever it shows the
+    task; ``running_config`` is no secret as a whole, so the secrets of the monitors it holds are added to
+    those values: the invocation, messages and warnings show them masked too."""
+    try:
+        monitors = parse_running_config(module.params.get('running_config'))
+    except InputError:
+        return
+    for monitor in monitors:
+        for key in RUNNING_CONFIG_SECRETS.intersection(monitor):
+            if monitor[key] not in UNSET:
+                module.no_log_values.add(monitor[key] if isinstance(monitor[key], str) else json.dumps(monitor[key]))
+
+
 def invocation(params):
     """The task's arguments as Ansible shows them (``-vvv``), without the options a definition leaves unset:
     every definition carries every option of every monitor kind, so with thousands of definitions the unset
-    ones would make up most of the module's memory and output. Secrets are masked by Ansible as always."""
+    ones would make up most of the module's memory and output. Ansible masks the secrets (:func:`hide_secrets`)."""
     config = [dict((key, value) for key, value in definition.items() if value is not None)
               for definition in params.get('config') or []]
     return {'module_args': dict(params, config=config)}
 
 
-def run_bulk_module():
-    """alertsite_monitors: converge many monitors of any managed type in one task."""
-    module = new_module(bulk_argument_spec())
-    params = module.params
-    config = params['config'] or []
-    state = params['state']
-    problems = bulk_problems(config, state, params['types'], params['running_config'], params['parallel_writes'])
-    if state not in OFFLINE_STATES:
-        problems += connection_problems(params)
-    refuse(module, problems)
-    if state == 'rendered':
-        try:
-            rendered = rendered_commands(config, params['update_password'])
-        except InputError as exc:
-            module.fail_json(msg=str(exc))
-        module.exit_json(changed=False, rendered=rendered,
-                         msg='rendered %d monitor%s (no request was made)' % (len(config), '' if len(config) == 1 else 's'))
-    if state == 'parsed':
-        try:
-            monitors = parse_running_config(params['running_config'])
-        except InputError as exc:
-            module.fail_json(msg=str(exc))
-        parsed = gathered_definitions(monitors, listed_types(config, state, params['types']))
-        module.exit_json(changed=False, parsed=parsed,
-                         msg='parsed %d monitor%s (no request was made)' % (len(parsed), '' if len(parsed) == 1 else 's'))
+def offline_states(params):
+    """``rendered`` and ``parsed``: the result, from the task's input alone (no request)."""
+    if params['state'] == 'rendered':
+        rendered = rendered_commands(params['config'] or [], params['update_password'])
+        return dict(changed=False, rendered=rendered, msg='rendered %d monitor%s (no request was made)'
+                    % (len(rendered), '' if len(rendered) == 1 else 's'))
+    monitors = parse_running_config(params['running_config'])
+    parsed = gathered_definitions(monitors, listed_types([], 'parsed', params['types']))
+    return dict(changed=False, parsed=parsed,
+                msg='parsed %d monitor%s (no request was made)' % (len(parsed), '' if len(parsed) == 1 else 's'))
+
+
+def online_states(module, params):
+    """``gathered``, and the states that converge: the result, from one listing and the writes."""
+    config, state = params['config'] or [], params['state']
     types = listed_types(config, state, params['types'])
     if not types:
-        module.exit_json(changed=False, results=[], before=[], after=[], commands=[],
-                         msg=bulk_message(state, [], module.check_mode))
+        return bulk_result(module, state, [])
     client = client_from_module(module)
-    try:
-        index = load_index(client, types)
-        if state == 'gathered':
-            gathered = gathered_definitions(index.objects, types)
-            module.exit_json(changed=False, gathered=gathered,
-                             msg='gathered %d monitor%s' % (len(gathered), '' if len(gathered) == 1 else 's'))
-        plans = plan_bulk(config, state, index, set(types), params['update_password'])
-        outcomes = converge(client, plans, index, module, params['parallel_writes'], state)
-    except (AlertSiteError, InputError) as exc:
-        fail(module, exc)
+    index = load_index(client, read_types(config, state, params['types']))
+    if state == 'gathered':
+        gathered = gathered_definitions(index.objects, types)
+        return dict(changed=False, gathered=gathered,
+                    msg='gathered %d monitor%s' % (len(gathered), '' if len(gathered) == 1 else 's'))
+    warnings = []
+    plans = plan_bulk(config, state, index, set(types), params['update_password'], warnings, client)
+    for warning in warnings:
+        module.warn(warning)
+    return bulk_result(module, state, converge(client, plans, index, module, params['parallel_writes'], state))
+
+
+def bulk_result(module, state, outcomes):
+    """The result of a state that converges: results, before, after (when something changed), commands, diff,
+    and the HTTP status and API errors of the writes that failed."""
     results = outcome_results(outcomes)
     for outcome in outcomes:
         for warning in [] if isinstance(outcome, FailedOutcome) else outcome_warnings(outcome, module.check_mode):
@@ -488,14 +474,32 @@ def run_bulk_module():
         item.pop('label', None)
     result['results'] = results
     errors = [outcome.error for outcome in outcomes if getattr(outcome, 'error', None) is not None]
-    result['invocation'] = invocation(params)
-    # what the result does not hold goes before Ansible copies the result to mask secrets and serialises it:
-    # with thousands of monitors, the plans and the index would otherwise add to the module's peak memory
-    del index, plans, outcomes, after
     if errors:
+        result['failed'] = True
         statuses = set(getattr(error, 'status', None) for error in errors)
         if len(statuses) == 1 and None not in statuses:
             result['status'] = statuses.pop()
         result['api_errors'] = [message for error in errors for message in getattr(error, 'messages', [])]
+    return result
+
+
+def run_bulk_module():
+    """alertsite_monitors: converge many monitors of any managed type in one task."""
+    module = new_module(bulk_argument_spec())
+    hide_secrets(module)
+    params = module.params
+    problems = bulk_problems(params['config'] or [], params['state'], params['types'], params['running_config'],
+                             params['parallel_writes'])
+    if params['state'] not in OFFLINE_STATES:
+        problems += connection_problems(params)
+    refuse(module, problems)
+    try:
+        # the plans, outcomes and listing are let go when these return, before Ansible copies the result to mask
+        # secrets and serialises it: with thousands of monitors they would otherwise add to the peak memory
+        result = offline_states(params) if params['state'] in OFFLINE_STATES else online_states(module, params)
+    except (AlertSiteError, InputError) as exc:
+        fail(module, exc)
+    result['invocation'] = invocation(params)
+    if result.pop('failed', False):
         module.fail_json(**result)
     module.exit_json(**result)

@@ -19,7 +19,7 @@ __metaclass__ = type
 from collections import OrderedDict
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import IdListField, as_int
-from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, namesakes_message
 
 
 def reference_problems(option, items, typed=False, type_choices=None):
@@ -71,9 +71,8 @@ def resolve_references(client, kind, option, items, typed=False):
         if not found:
             problems.append('%s[%d]: no %s exists' % (option, position, label))
         elif len(found) > 1:
-            problems.append('%s[%d]: %d %ss are named %r (ids %s): give the id instead'
-                            % (option, position, len(found), kind.label(api_type, {}), item['name'],
-                               ', '.join(str(obj.get('id')) for obj in found)))
+            problems.append('%s[%d]: %s' % (option, position, namesakes_message(kind.label(api_type, {}), item['name'],
+                                                                               found, 'give the id instead')))
         else:
             resolved.append(dict(rest, id=as_int(found[0].get('id'))))
     if problems:

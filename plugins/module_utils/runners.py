@@ -29,7 +29,6 @@ from ansible_collections.community.alertsite.plugins.module_utils.connection imp
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
     apply_plan,
     clean_id,
-    get_object,
     id_problems,
     input_problems,
     plan_diff,
@@ -38,8 +37,9 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     resolve_values,
     wanted_values,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.lookup import Loaded, find_current
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings, read_by_id
-from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
+from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError
 from ansible_collections.community.alertsite.plugins.module_utils.secrets import public_object
 
 
@@ -90,7 +90,10 @@ def run_resource_module(kind):
     client = client_from_module(module)
     try:
         wanted = resolve_values(client, kind, wanted)
-        current, api_type = find_current(module, client, kind, wanted)
+        current, api_type, warnings = find_current(Loaded(client), kind, kind.api_type(params), wanted,
+                                                   clean_id(params['id']), params['state'])
+        for warning in warnings:
+            module.warn(warning)
         current = read_by_id(client, kind, wanted, current)
         plan = plan_object(kind, api_type, wanted, current, params['state'], params.get('update_password', 'on_create'))
         notes = kind.api_notes(client, plan, module.check_mode) if kind.api_notes else []
@@ -106,63 +109,6 @@ def run_resource_module(kind):
         if module._diff:
             result['diff'] = plan_diff(plan, outcome.object_id)
         module.exit_json(**result)
-
-
-def find_current(module, client, kind, wanted):
-    """The object the task is about and its API type: by ``id`` when given, else by identity.
-
-    When the user's values do not say the API type (a website monitor changed without its url), the object is
-    looked for under every type of the kind.
-    """
-    params = module.params
-    api_type = kind.api_type(params)
-    object_id = clean_id(params['id'])
-    if object_id:
-        current = get_object(client, kind, object_id)
-        if current is None:
-            if params['state'] == 'present':
-                raise InputError('id %s: no %s with this id exists (omit id to create a %s by %s)'
-                                 % (object_id, kind.noun, kind.noun, kind.identity[0]))
-            return None, api_type
-        held = current.get('type', api_type)
-        if kind.types and held not in kind.types or api_type and held != api_type:
-            raise InputError('id %s is a %s %s, not %s: %s cannot change the type of a %s'
-                             % (object_id, held, kind.noun, api_type or ' or '.join(kind.types), kind.module, kind.noun))
-        refuse_taken_name(client, kind, held or api_type, current, wanted, params['state'])
-        return current, held or api_type
-    index = Index.load(client, kind)
-    if api_type is None and kind.types:
-        found = [(obj, held) for held in kind.types for obj in index.matches(kind, held, wanted)]
-        if len(found) == 1:
-            return found[0][0], found[0][1]
-        if found:
-            index.find(kind, found[0][1], wanted)  # fails naming the namesakes of one type
-            raise InputError('%s: %s exists as %s; set the option that chooses the type'
-                             % (kind.module, kind.label(None, wanted), ' and '.join(held for dummy, held in found)))
-        return None, None
-    current = index.find(kind, api_type, wanted)
-    for other in index.namesakes(kind, wanted, api_type):
-        label = kind.label(other.get('type'), other, other.get('id'))
-        if kind.type_change == 'refuse' and current is None and params['state'] == 'present':
-            raise InputError('%s exists, and the API cannot change the type of a %s: to make it a %s %s, delete it '
-                             '(state=absent) and create it again' % (label, kind.noun, api_type, kind.noun))
-        module.warn('%s also exists; a %s cannot change its type in place: to move it, delete that one '
-                    '(state=absent) and create this one' % (label, kind.noun))
-    return current, api_type
-
-
-def refuse_taken_name(client, kind, api_type, current, wanted, state):
-    """A rename (an object chosen by id, given another name) onto a name another object of its type already has
-    is refused before any write; it takes one listing, and only when the name changes."""
-    key = kind.identity[0]
-    if state != 'present' or wanted.get(key) is None or kind.by_name[key].normalise(current.get(key)) == wanted[key]:
-        return
-    index = Index.load(client, kind, [api_type] if api_type else None)
-    others = [obj for obj in index.matches(kind, api_type, wanted) if str(obj.get('id')) != str(current.get('id'))]
-    if others:
-        raise InputError('cannot rename %s to %r: %s already has that %s'
-                         % (kind.label(api_type, current, current.get('id')), wanted[key],
-                            kind.label(api_type, others[0], others[0].get('id')), key))
 
 
 # -- alertsite_access_token -------------------------------------------------------------------------------

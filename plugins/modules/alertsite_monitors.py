@@ -17,7 +17,11 @@ description:
     hundreds of monitors, for example from an AWX job template through the role
     P(community.alertsite.monitors#role).
   - Each definition is planned exactly as the single-monitor modules plan one monitor (same options, same
-    checks, same comparison), identified by its O(config[].type) and O(config[].name).
+    checks, same comparison, same lookup), identified by its O(config[].type) and O(config[].name). A definition
+    whose monitor exists under the other type of its kind fails as the single module does (a C(website) monitor
+    cannot become a C(website-ssl) one, or back), and one named like a monitor of another email protocol gets the
+    same warning. The listing therefore also reads the other types of each definition's kind (all three email
+    protocols for an email definition, both website types for a website one).
   - All definitions are checked before any request. If a write fails, the other monitors are still converged,
     and the task fails afterwards, listing what failed in RV(msg) and in RV(results).
   - Creates and updates go first, up to O(parallel_writes) at a time; deletions (O(state=overridden),
@@ -42,7 +46,9 @@ options:
         types of O(config) and O(types)) that O(config) does not list. Preview it with check mode and C(--diff).
       - V(deleted) deletes the listed monitors that exist; only O(config[].type) and O(config[].name) matter.
       - V(gathered) changes nothing and returns the existing monitors of O(types) (or of the types in
-        O(config); all managed types when both are empty) as definitions in RV(gathered).
+        O(config); all managed types when both are empty) as definitions in RV(gathered). Options the monitor
+        leaves unset (null, an empty text, no locations) are left out, so the output can be fed back as
+        O(config) with any state and changes nothing.
       - V(rendered) makes no request and returns in RV(rendered) the requests a V(merged) run would send to an
         account that holds none of the monitors (one C(POST) per definition), secrets masked.
       - V(parsed) makes no request and turns O(running_config), a C(GET /monitors) reply, into definitions in
@@ -69,6 +75,8 @@ options:
     description:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
         C(GET /monitors) (an object with C(results)) or a list of monitor objects.
+      - The secrets its monitors hold (the mailbox password of round-trip monitors) are masked wherever Ansible
+        shows the task, as the values of C(no_log) options are (the invocation at C(-vvv), messages, warnings).
     type: raw
     version_added: 1.0.0
   types:

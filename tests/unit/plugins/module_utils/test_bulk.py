@@ -6,9 +6,15 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import importlib
 import json
 
+import pytest
+
+from ansible.module_utils.common import warnings as ansible_warnings
+
 from ansible_collections.community.alertsite.plugins.module_utils.bulk import (
+    MANAGED_TYPES,
     bulk_problems,
     definition_spec,
     gathered_definitions,
@@ -20,6 +26,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.bulk import (
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main
+from ansible_collections.community.alertsite.tests.unit.plugins.modules.test_bad_input import FakeApi
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import (
     FakeResponse,
     FakeSession,
@@ -256,7 +263,7 @@ def test_a_rename_by_id_onto_a_name_in_use_fails_alone():
     plans = plan_bulk([definition(type='tcp', id='2', name='older')], 'merged', index)
     assert dict(plans[0].changes) == {'name': 'older'} and plans[0].object_id == '2'
     plans = plan_bulk([definition(type='tcp', id='99', name='x')], 'merged', index)
-    assert 'no tcp monitor with id 99 exists' in str(plans[0].error)
+    assert str(plans[0].error) == 'id 99: no monitor with this id exists (omit id to create a monitor by name)'
 
 
 def test_gathered_output_of_namesakes_carries_ids_and_feeds_back():
@@ -321,3 +328,144 @@ def test_a_namesake_created_at_the_same_time_is_warned_about(capsys):
     assert ("tcp monitor 'race-a' (id 7) was created, and tcp monitor 'race-a' (id 8) exists too: another run "
             "created it at the same time; delete one (by id)") in warnings
     assert not [warning for warning in warnings if 'race-b' in warning]
+
+
+# -- the same lookup as the single-monitor modules ---------------------------------------------------------
+
+LOOKUP_EXISTING = [
+    {'id': 11, 'type': 'website', 'name': 'shop', 'url': 'http://shop.example.com/', 'billing_plancode': 'P'},
+    {'id': 12, 'type': 'email-imap', 'name': 'mx', 'hostname': 'mail.example.com', 'port': 143},
+    {'id': 13, 'type': 'tcp', 'name': 'twin', 'hostname': 'a.example.com', 'port': 1},
+    {'id': 14, 'type': 'tcp', 'name': 'twin', 'hostname': 'b.example.com', 'port': 1},
+    {'id': 15, 'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com', 'port': 443},
+    {'id': 16, 'type': 'tcp', 'name': 'solo', 'hostname': 'solo.example.com', 'port': 443},
+    {'id': 17, 'type': 'website', 'name': 'both', 'url': 'http://both.example.com/'},
+    {'id': 18, 'type': 'website-ssl', 'name': 'both', 'url': 'https://both.example.com/'},
+    {'id': 19, 'type': 'email-smtp', 'name': 'relay', 'hostname': 'relay.example.com', 'port': 25},
+    {'id': 20, 'type': 'email-pop', 'name': 'relay', 'hostname': 'relay.example.com', 'port': 110},
+    {'id': 21, 'type': 'email-round-trip', 'name': 'rt-300', 'interval': 10, 'timeout': 300},
+]
+HTTPS_SHOP = 'https://shop.example.com/'
+NEW_SMTP = {'name': 'mx', 'billing_plancode': 'P', 'hostname': 'smtp.example.com'}
+
+# module, its options, the same definition for alertsite_monitors, 'fails' or 'warns', and the text of the
+# refusal or warning, which both must give (the refusal of namesakes ends with a remedy of its own: the
+# single module says "set id", the bulk module "add id to this definition")
+SAME_LOOKUP = [
+    ('website', dict(name='shop', url=HTTPS_SHOP), dict(type='website-ssl', name='shop', url=HTTPS_SHOP), 'fails',
+     "website monitor 'shop' (id 11) exists, and the API cannot change the type of a monitor: to make it a "
+     "website-ssl monitor, delete it (state=absent) and create it again"),
+    ('email', dict(NEW_SMTP, protocol='smtp'), dict(NEW_SMTP, type='email-smtp'), 'warns',
+     "email-imap monitor 'mx' (id 12) also exists; a monitor cannot change its type in place: to move it, delete "
+     "that one (state=absent) and create this one"),
+    ('email', dict(protocol='smtp', name='relay'), dict(type='email-smtp', name='relay'), 'warns',
+     "email-pop monitor 'relay' (id 20) also exists; a monitor cannot change its type in place"),
+    ('website', dict(name='both', url='https://both.example.com/'),
+     dict(type='website-ssl', name='both', url='https://both.example.com/'), 'warns',
+     "website monitor 'both' (id 17) also exists; a monitor cannot change its type in place"),
+    ('tcp', dict(name='twin', port=2), dict(type='tcp', name='twin', port=2), 'fails',
+     "2 tcp monitors are named 'twin' (ids 13, 14): "),
+    ('tcp', dict(id='99', name='web', port=1), dict(type='tcp', id='99', name='web', port=1), 'fails',
+     'id 99: no monitor with this id exists (omit id to create a monitor by name)'),
+    ('ping', dict(id='15', name='web'), dict(type='ping', id='15', name='web'), 'fails',
+     'id 15 is a tcp monitor, not ping: the API cannot change the type of a monitor'),
+    ('email', dict(protocol='smtp', id='12', name='mx'), dict(type='email-smtp', id='12', name='mx'), 'fails',
+     'id 12 is a email-imap monitor, not email-smtp: the API cannot change the type of a monitor'),
+    ('tcp', dict(id='15', name='solo'), dict(type='tcp', id='15', name='solo'), 'fails',
+     "cannot rename tcp monitor 'web' (id 15) to 'solo': tcp monitor 'solo' (id 16) already has that name"),
+    ('tcp', dict(name='new', port=1), dict(type='tcp', name='new', port=1), 'fails',
+     "missing required options to create tcp monitor 'new': billing_plancode, hostname"),
+    ('roundtrip', dict(name='rt-300', interval=1), dict(type='email-round-trip', name='rt-300', interval=1), 'fails',
+     "interval (1 minutes) must be longer than timeout (300 seconds) for round-trip email monitors (with the values "
+     "email-round-trip monitor 'rt-300' (id 21) already has)"),
+]
+
+
+def warning_texts(result):
+    return [item['event']['msg'] if isinstance(item, dict) else item for item in result.get('warnings', [])]
+
+
+def lookup_outcome(result, failed, bulk):
+    """What a run said: its refusal (for the bulk module, the definition's) and its warnings."""
+    if bulk:
+        assert len(result['results']) == 1, result
+        return result['results'][0].get('msg') if failed else None, warning_texts(result)
+    return result['msg'] if failed else None, warning_texts(result)
+
+
+@pytest.mark.parametrize('module, options, definition_options, verdict, text', SAME_LOOKUP,
+                         ids=['%s-%s-%d' % (row[0], row[3], position) for position, row in enumerate(SAME_LOOKUP)])
+def test_the_bulk_module_refuses_and_warns_as_the_single_module(module, options, definition_options, verdict, text,
+                                                                capsys, monkeypatch):
+    single = importlib.import_module('ansible_collections.community.alertsite.plugins.modules.alertsite_%s_monitor' % module)
+    said = []
+    for main_of, args, bulk in ((single.main, dict(AUTH, **options), False),
+                                (main, dict(AUTH, config=[definition_options]), True)):
+        # Ansible keeps warnings process-wide: each run starts with none
+        monkeypatch.setattr(ansible_warnings, '_global_warnings', type(ansible_warnings._global_warnings)())  # pylint: disable=protected-access
+        session = FakeApi(LOOKUP_EXISTING)
+        result, failed = run_module(main_of, dict(args, _ansible_check_mode=True), session, capsys)
+        assert session.writes() == [] and failed == (verdict == 'fails'), result
+        refusal, warnings = lookup_outcome(result, failed, bulk)
+        if verdict == 'fails':
+            assert refusal.startswith(text) and warnings == [], (refusal, warnings)
+        else:
+            assert refusal is None and len(warnings) == 1 and warnings[0].startswith(text), warnings
+        said.append((refusal, warnings))
+    if verdict == 'warns' or not text.endswith(': '):
+        assert said[0] == said[1]  # word for word
+
+
+# -- gathered output feeds back; secrets of running_config stay hidden -------------------------------------
+
+def unset_value(field):
+    """How the API shows an option that is not set: an empty string, null, or no locations."""
+    return {'str': '', 'list': []}.get(field.kind)
+
+
+def monitor_with_nothing_set(api_type, monitor_id):
+    """A monitor of ``api_type`` whose every option but its name is unset."""
+    monitor = dict((field.api_name, unset_value(field)) for field in KIND_OF_TYPE[api_type].fields)
+    monitor.update(id=monitor_id, type=api_type, name='bare-%s' % api_type)
+    return monitor
+
+
+def test_gathered_options_that_are_unset_feed_back_under_every_state():
+    monitors = [monitor_with_nothing_set(api_type, position) for position, api_type in enumerate(MANAGED_TYPES, 1)]
+    gathered = gathered_definitions(monitors)
+    assert gathered == [{'type': monitor['type'], 'name': monitor['name']} for monitor in monitors]
+    config = [definition(**item) for item in gathered]
+    for state in ('merged', 'replaced', 'overridden'):
+        assert bulk_problems(config, state, None) == []
+        plans = plan_bulk(config, state, Index(KIND_OF_TYPE.get, monitors), set(MANAGED_TYPES))
+        assert [(plan.action, plan.error) for plan in plans] == [('none', None)] * len(monitors), state
+
+
+def test_gathered_leaves_out_only_what_is_unset():
+    monitor = dict(monitor_with_nothing_set('website-ssl', 7), check_ssl_expiration_dates='Expired', enabled=False,
+                   use_ssl_version=0, note=' ', locations=[{'id': 10}])
+    assert gathered_definitions([monitor]) == [{'type': 'website-ssl', 'name': 'bare-website-ssl', 'enabled': False,
+                                                'check_ssl_expiration_dates': 'Expired', 'use_ssl_version': 0,
+                                                'note': ' ', 'locations': [10]}]
+
+
+def test_secrets_in_running_config_are_masked_in_the_invocation(capsys):
+    listing = [dict(EXISTING[3], email_password='MailboxPw!', smtp_hostname='smtp.example.com')]
+    for running_config in (listing, {'results': listing}, json.dumps({'results': listing})):
+        args = dict(state='parsed', running_config=running_config, _ansible_inject_invocation=True,
+                    config=[])
+        result, failed = run_module(main, args, FakeSession(), capsys)
+        assert not failed and result['parsed'][0]['name'] == 'rt'
+        shown = json.dumps(result['invocation']['module_args']['running_config'])
+        # as Ansible masks a no_log value: the whole value, or its text inside a longer one
+        assert 'MailboxPw!' not in json.dumps(result)
+        assert ('VALUE_SPECIFIED_IN_NO_LOG_PARAMETER' if isinstance(running_config, (list, dict)) else '********') in shown
+
+
+def test_secrets_of_config_items_are_masked_in_the_invocation(capsys):
+    rt = {'type': 'email-round-trip', 'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's', 'pop3_hostname': 'p',
+          'email': 'a@example.com', 'email_password': 'MailboxPw!'}
+    result, failed = run_module(main, dict(state='rendered', config=[rt], _ansible_inject_invocation=True), FakeSession(),
+                                capsys)
+    assert not failed and result['invocation']['module_args']['config'][0]['name'] == 'rt'
+    assert 'MailboxPw!' not in json.dumps(result)

@@ -139,6 +139,6 @@ def test_id_of_another_protocol_is_refused(capsys):
     session = FakeSession(token_reply(), (200, dict(SMTP_ON_API, type='email-imap')))
     result, failed = run_module(main, dict(AUTH, id='100002', protocol='smtp', name='mx'), session, capsys)
     assert failed
-    assert result['msg'] == ('id 100002 is a email-imap monitor, not email-smtp: alertsite_email_monitor cannot '
-                             'change the type of a monitor')
+    assert result['msg'] == ('id 100002 is a email-imap monitor, not email-smtp: the API cannot change the type of '
+                             'a monitor')
     assert session.writes() == []

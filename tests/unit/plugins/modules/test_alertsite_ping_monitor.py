@@ -94,7 +94,7 @@ def test_id_of_another_type_is_refused(capsys):
     session = FakeSession(token_reply(), (200, dict(ON_API, type='tcp', port=443)))
     result, failed = run_module(main, dict(AUTH, id='100003', name='gw'), session, capsys)
     assert failed
-    assert result['msg'] == 'id 100003 is a tcp monitor, not ping: alertsite_ping_monitor cannot change the type of a monitor'
+    assert result['msg'] == 'id 100003 is a tcp monitor, not ping: the API cannot change the type of a monitor'
     assert session.writes() == []
 
 

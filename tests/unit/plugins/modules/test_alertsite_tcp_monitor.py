@@ -80,7 +80,7 @@ def test_unknown_id_with_state_present_fails(capsys):
 def test_id_of_another_type_is_refused(capsys):
     session = FakeSession(token_reply(), (200, dict(ON_API, type='ping')))
     result, failed = run_module(main, dict(AUTH, id='100001', name='web'), session, capsys)
-    assert failed and result['msg'] == 'id 100001 is a ping monitor, not tcp: alertsite_tcp_monitor cannot change the type of a monitor'
+    assert failed and result['msg'] == 'id 100001 is a ping monitor, not tcp: the API cannot change the type of a monitor'
 
 
 def test_rename_by_id(capsys):
