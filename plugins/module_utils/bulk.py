@@ -11,13 +11,16 @@ paged listing, then the engine's plan for each definition, carried out in a safe
 3. one read-back of what was written: a paged listing of the types written, or a GET per written monitor when
    that sends fewer requests. It also shows a namesake that another run created at the same time.
 
-A definition that cannot be planned (two monitors answer to its name, a rename onto a name in use) fails
-alone; the others converge.
+Each definition is looked up by :func:`.lookup.find_current` in that listing (which also holds the other types
+of its kind) and planned by :func:`.engine.plan_object`, as the single-monitor modules do: the same refusals
+and warnings, the same comparison. A definition that cannot be planned (two monitors answer to its name, a
+rename onto a name in use, a type the API cannot change) is a plan holding its error; it fails alone, and the
+others converge.
 
-The states follow Ansible's resource modules: ``merged``, ``replaced``, ``overridden``, ``deleted`` and
-``gathered`` talk to the API; ``rendered`` (the requests a ``merged`` run would send) and ``parsed`` (an API
-listing turned into ``config`` form) make no request. Nothing is compared here: every definition goes
-through :func:`.engine.plan_object` with the same declarations the single-monitor modules use.
+The states follow Ansible's resource modules (:func:`run_bulk_module`): ``merged``, ``replaced``,
+``overridden``, ``deleted`` and ``gathered`` talk to the API (:func:`online_states`); ``rendered`` (the requests
+a ``merged`` run would send) and ``parsed`` (an API listing turned into ``config`` form) make no request
+(:func:`offline_states`); one builder makes the result of the states that converge (:func:`bulk_result`).
 
 Internal to the collection: not a public API, it may change in any release.
 """
