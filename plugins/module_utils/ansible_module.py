@@ -41,9 +41,10 @@ def raw_type_problems(argument_spec, raw, where=''):
     return problems
 
 
-def new_module(argument_spec, **kwargs):
-    """An ``AnsibleModule`` (check mode supported) whose raw input was also checked for silent conversions."""
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+def new_module(argument_spec, module_class=AnsibleModule, **kwargs):
+    """An ``AnsibleModule`` (or ``module_class``, a subclass of it; check mode supported) whose raw input was also
+    checked for silent conversions."""
+    module = module_class(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
     problems = raw_type_problems(argument_spec, _load_params())
     if problems:
         module.fail_json(msg='; '.join(problems))

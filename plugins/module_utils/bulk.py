@@ -32,6 +32,8 @@ import json
 import math
 from collections import OrderedDict
 
+from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
 from ansible_collections.community.alertsite.plugins.module_utils.client import PAGE_SIZE, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.connection import (
@@ -403,6 +405,16 @@ def outcome_results(outcomes):
 
 # -- the module ----------------------------------------------------------------------------------------------
 
+class BulkModule(AnsibleModule):
+    """The ``AnsibleModule`` of ``alertsite_monitors``: the secrets of ``running_config`` are hidden
+    (:func:`hide_secrets`) before Ansible logs the invocation on the host that runs the module (syslog or the
+    journal), as they are before it returns the result."""
+
+    def _log_invocation(self):
+        hide_secrets(self)
+        super(BulkModule, self)._log_invocation()
+
+
 def hide_secrets(module):
     """Ansible masks the values of ``no_log`` options (a definition's ``email_password``) wherever it shows the
     task; ``running_config`` is no secret as a whole, so the secrets of the monitors it holds are added to
@@ -488,8 +500,8 @@ def bulk_result(module, state, outcomes):
 
 def run_bulk_module():
     """alertsite_monitors: converge many monitors of any managed type in one task."""
-    module = new_module(bulk_argument_spec())
-    hide_secrets(module)
+    module = new_module(bulk_argument_spec(), BulkModule)
+    hide_secrets(module)  # also when Ansible logs no invocation (no_log)
     params = module.params
     problems = bulk_problems(params['config'] or [], params['state'], params['types'], params['running_config'],
                              params['parallel_writes'])

@@ -469,3 +469,14 @@ def test_secrets_of_config_items_are_masked_in_the_invocation(capsys):
                                 capsys)
     assert not failed and result['invocation']['module_args']['config'][0]['name'] == 'rt'
     assert 'MailboxPw!' not in json.dumps(result)
+
+
+def test_secrets_in_running_config_are_masked_in_the_logged_invocation(capsys, monkeypatch):
+    from ansible.module_utils.basic import AnsibleModule
+
+    logged = []
+    monkeypatch.setattr(AnsibleModule, 'log', lambda module, msg, log_args=None: logged.append((msg, log_args)))
+    listing = [dict(EXISTING[3], email_password='MailboxPw!')]
+    result, failed = run_module(main, dict(state='parsed', running_config={'results': listing}), FakeSession(), capsys)
+    assert not failed and len(logged) == 1 and 'running_config' in logged[0][1]
+    assert 'MailboxPw!' not in repr(logged) and '********' in logged[0][1]['running_config']
