@@ -76,7 +76,8 @@ options:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
         C(GET /monitors) (an object with C(results)) or a list of monitor objects.
       - The secrets its monitors hold (the mailbox password of round-trip monitors) are masked wherever Ansible
-        shows the task, as the values of C(no_log) options are (the invocation at C(-vvv), messages, warnings).
+        shows the task, as the values of C(no_log) options are (the invocation at C(-vvv) and in the registered result,
+        messages, warnings, the invocation logged on the host that runs the module).
     type: raw
     version_added: 1.0.0
   types:
