@@ -212,4 +212,3 @@ def blackout_options():
     spec[BLACKOUT.selector_option]['required'] = True  # every task says what its windows silence
     spec.update(TASK_OPTIONS)
     return spec
-

@@ -321,4 +321,3 @@ def past_problem(schedule, now, zone_name):
         return None
     return ('the window %s to %s is in the past (it is %s in %s): AlertSite only takes windows in the future'
             % (schedule['from_date'], schedule['thru_date'], format_api_date(now), zone_name))
-

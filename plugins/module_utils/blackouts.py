@@ -546,4 +546,3 @@ def task_diff(targets, all_outcomes):
         else:
             diffs.extend(plan_diff(as_sent(outcome), outcome.object_id) for outcome in outcomes if outcome.plan.changed)
     return diffs
-
