@@ -66,13 +66,12 @@ from ansible_collections.community.alertsite.plugins.module_utils.pool import Fa
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
+from ansible_collections.community.alertsite.plugins.module_utils.secrets import secret_values
 
 ONLINE_STATES = ('merged', 'replaced', 'overridden', 'deleted', 'gathered')
 OFFLINE_STATES = ('rendered', 'parsed')
 MANAGED_TYPES = sorted(KIND_OF_TYPE)
 UNSET = (None, '', [])
-# the keys under which a monitor of any managed kind holds a secret
-RUNNING_CONFIG_SECRETS = frozenset(field.api_name for kind in MONITOR_KINDS for field in kind.secret_fields)
 
 
 def definition_spec():
@@ -424,9 +423,7 @@ def hide_secrets(module):
     except InputError:
         return
     for monitor in monitors:
-        for key in RUNNING_CONFIG_SECRETS.intersection(monitor):
-            if monitor[key] not in UNSET:
-                module.no_log_values.add(monitor[key] if isinstance(monitor[key], str) else json.dumps(monitor[key]))
+        module.no_log_values.update(secret_values(ANY_MONITOR, monitor))
 
 
 def invocation(params):

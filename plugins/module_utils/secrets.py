@@ -8,7 +8,9 @@
 - :func:`public_object` - an object fit to return (results, info modules): secrets removed, also from the
   objects it lists;
 - :func:`masked` - values fit to show (diffs, ``commands``): secrets replaced by a mask;
-- :func:`shown` - one value as a message shows it: never a secret's.
+- :func:`shown` - one value as a message shows it: never a secret's;
+- :func:`secret_values` - the secrets an object from the user holds, for Ansible to mask wherever it shows the
+  task (``running_config`` of ``alertsite_monitors``).
 
 What is secret is read from the kind's declaration alone (for "any monitor", every monitor kind's secrets:
 see :data:`.monitor_kinds.ANY_MONITOR`).
@@ -66,3 +68,10 @@ def shown(field, value):
     if field.secret:
         return 'a secret value'
     return json.dumps(value, sort_keys=True, default=str)
+
+
+def secret_values(kind, obj):
+    """The values of ``kind``'s secret fields that ``obj`` holds, as text (what Ansible's ``no_log`` masks)."""
+    secrets = secret_keys(kind)
+    return set(value if isinstance(value, str) else json.dumps(value) for key, value in obj.items()
+               if key in secrets and value not in (None, '', []))
