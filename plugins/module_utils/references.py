@@ -71,8 +71,8 @@ def resolve_references(client, kind, option, items, typed=False):
         if not found:
             problems.append('%s[%d]: no %s exists' % (option, position, label))
         elif len(found) > 1:
-            problems.append('%s[%d]: %s' % (option, position, namesakes_message(kind.label(api_type, {}), item['name'],
-                                                                               found, 'give the id instead')))
+            message = namesakes_message(kind.label(api_type, {}), item['name'], found, 'give the id instead')
+            problems.append('%s[%d]: %s' % (option, position, message))
         else:
             resolved.append(dict(rest, id=as_int(found[0].get('id'))))
     if problems:
