@@ -222,6 +222,53 @@ WEBSITE = MonitorKind(
     checks=[https_options_need_https],
 )
 
+# -- FTP monitors: the scheme of the host picks the API type ---------------------------------------------
+
+FTP_TYPES = OrderedDict([('ftp', 'ftp'), ('ftps', 'ftp-ssl')])
+
+
+def ftp_host(value):
+    """A check for the hostname of an FTP monitor: ftp:// or ftps://, then a host (and an optional port)."""
+    scheme, separator, rest = value.partition('://')
+    if not separator or scheme.lower() not in FTP_TYPES:
+        return 'must start with ftp:// or ftps://, got %r' % value
+    if not rest.rstrip('/'):
+        return 'has no valid host name in %r' % value
+    return url_or_host(tuple(FTP_TYPES))(value[:-1] if value.endswith('/') else value)
+
+
+def ftp_type(values):
+    """ftp for an ftp:// host, ftp-ssl for an ftps:// one; None when the values hold no hostname."""
+    host = values.get('hostname')
+    if not isinstance(host, str) or '://' not in host:
+        return None
+    return FTP_TYPES.get(host.split('://', 1)[0].lower())
+
+
+def ssl_version_needs_ftps(values):
+    """use_ssl_version applies to ftps:// monitors only."""
+    if ftp_type(values) == 'ftp' and values.get('use_ssl_version') is not None:
+        return 'use_ssl_version only applies to ftps:// hosts (ftp-ssl monitors), and hostname is %r' % values['hostname']
+    return None
+
+
+ssl_version_needs_ftps.fields = ('hostname', 'use_ssl_version')
+
+FTP = MonitorKind(
+    module='alertsite_ftp_monitor',
+    api_types=FTP_TYPES,
+    selector=ftp_type,
+    # the API cannot turn an ftp monitor into an ftp-ssl one, or back
+    type_change='refuse',
+    fields=common_fields() + [
+        Field('hostname', required_on_create=True, non_empty=True, check=ftp_host, compare=url_key),
+        Field('enable_ftp_upload', 'bool', required_on_create=True),
+        Field('port', 'int', minimum=1, maximum=65535),
+        Field('use_ssl_version', 'int'),
+    ],
+    checks=[ssl_version_needs_ftps],
+)
+
 MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP, PING, DNS, WEBSITE)
 
 # Every monitor type the API lists (GET /monitors?type=...), managed here or not.

@@ -16,12 +16,14 @@ name_to_resolve; GET also shows the read-only ``name_to_resolve_id: 0`` and ``po
 ``website`` and ``website-ssl`` (url, ipv4, resolve_dns, the full-page and keyword fields; website-ssl also
 use_ssl_version and check_ssl_expiration_dates). ``website`` takes only http:// URLs and ``website-ssl`` only
 https:// ones (400 naming ``url``, on create and on edit). Undocumented enumerations (keyword_match_type,
-check_ssl_expiration_dates, use_ssl_version) take any value of their type.
+check_ssl_expiration_dates, use_ssl_version) take any value of their type. The types ``ftp``/``ftp-ssl``,
+``website-api``/``website-ssl-api`` and ``dejaclick`` are rows of :mod:`sim_scripted`.
 """
 
 import copy
 from urllib.parse import urlsplit
 
+import sim_scripted
 from sim_dialects import NO_EMAIL_USERNAME, NO_TYPE, NUMBERS_AS_STRINGS, numbers_as_strings
 from sim_store import ApiError, Errors, Kind, Reply, id_list, is_int, not_found, screen_body, select_fields
 
@@ -37,7 +39,7 @@ LOCATIONS = {
 # The types that can be created or edited (GET /monitors?type=... filters by any type).
 SERVER_TYPES = ('tcp', 'email-imap', 'email-pop', 'email-smtp')
 WEBSITE_TYPES = ('website', 'website-ssl')
-WRITE_TYPES = SERVER_TYPES + ('email-round-trip', 'ping', 'name-server') + WEBSITE_TYPES
+WRITE_TYPES = SERVER_TYPES + ('email-round-trip', 'ping', 'name-server') + WEBSITE_TYPES + tuple(sim_scripted.FIELDS)
 
 FIELD_TYPES = {
     'billing_plancode': 'string', 'name': 'string', 'mode': 'string', 'note': 'string', 'alert_note': 'string',
@@ -52,6 +54,7 @@ FIELD_TYPES = {
     'keyword_match_invert': 'bool',
     'locations': 'any',
 }
+FIELD_TYPES.update(sim_scripted.FIELD_TYPES)
 # Fields whose unset value numbers-as-strings shows as "".
 NUMBER_FIELDS = (frozenset(key for key, kind in FIELD_TYPES.items() if kind == 'int')
                  | frozenset(('id', 'sla_id', 'name_to_resolve_id')))
@@ -79,6 +82,7 @@ FIELDS = {
     'website': COMMON_FIELDS | WEBSITE_FIELDS,
     'website-ssl': COMMON_FIELDS | WEBSITE_FIELDS | frozenset(('use_ssl_version', 'check_ssl_expiration_dates')),
 }
+FIELDS.update((mtype, COMMON_FIELDS | fields) for mtype, fields in sim_scripted.FIELDS.items())
 REQUIRED = {
     'tcp': ('billing_plancode', 'name', 'hostname', 'port'),
     'email-imap': ('billing_plancode', 'name', 'hostname'),
@@ -90,6 +94,7 @@ REQUIRED = {
     'website': ('billing_plancode', 'name', 'url'),
     'website-ssl': ('billing_plancode', 'name', 'url'),
 }
+REQUIRED.update(sim_scripted.REQUIRED)
 # The scheme each website type takes, and the type that takes the other one.
 URL_SCHEMES = {'website': ('http', 'website-ssl'), 'website-ssl': ('https', 'website')}
 WRITE_ONLY_FIELDS = ('email_password',)
@@ -141,6 +146,7 @@ TYPE_DEFAULTS = {
 }
 # the only values the vendor documents
 TYPE_DEFAULTS['website-ssl'] = dict(TYPE_DEFAULTS['website'], use_ssl_version=2, check_ssl_expiration_dates='Expired')
+TYPE_DEFAULTS.update(sim_scripted.TYPE_DEFAULTS)
 
 
 def locations_problem(value):
@@ -187,7 +193,13 @@ def validate_monitor(mtype, body, stored=None, lenient=False):
     errors = Errors()
     types = dict((key, FIELD_TYPES[key]) for key in FIELDS[mtype])
     required = REQUIRED[mtype] if stored is None else [key for key in ('name',) if key in body]
-    data = screen_body(body, types, errors, lenient=lenient, required=required, check=check_field)
+
+    def check(key, value, data, errors):
+        check_field(key, value, data, errors)
+        sim_scripted.check_scripted(mtype, key, value, data, errors)
+
+    data = screen_body(body, types, errors, lenient=lenient, required=required, check=check)
+    sim_scripted.check_scripted_body(mtype, data, stored, errors)
 
     if mtype == 'email-round-trip' and not errors:
         if stored is None:
@@ -266,7 +278,7 @@ class Monitors(Kind, path='monitors', first_id=100001):
 
     def shown(self, record, query, listing=False):
         """The view reduced to ``select``, with numbers as strings under that dialect."""
-        result = select_fields(self.monitor_view(record, listing), query)
+        result = select_fields(sim_scripted.scripted_view(self.monitor_view(record, listing), query), query)
         if NUMBERS_AS_STRINGS in self.sim.dialects:
             result = numbers_as_strings(result, NUMBER_FIELDS)
         return result
@@ -288,6 +300,8 @@ class Monitors(Kind, path='monitors', first_id=100001):
     def api_create_type(self, request, mtype):
         """POST /monitors/<type>."""
         fields = validate_monitor(mtype, request.object_body(), lenient=self.lenient)
+        if 'api_steps' in fields:
+            fields['api_steps'] = sim_scripted.stored_steps(fields['api_steps'], [], self.sim.dialects)
         return Reply(200, {'id': str(self.create(mtype, fields))})
 
     def api_edit_type(self, request, mtype, record_id):
@@ -295,7 +309,11 @@ class Monitors(Kind, path='monitors', first_id=100001):
         record = self.find(int(record_id)) if record_id.isdigit() else None
         if record is None or record['type'] != mtype:
             raise not_found()
-        record.update(copy.deepcopy(validate_monitor(mtype, request.object_body(), stored=record, lenient=self.lenient)))
+        fields = validate_monitor(mtype, request.object_body(), stored=record, lenient=self.lenient)
+        if 'api_steps' in fields:
+            fields['api_steps'] = sim_scripted.stored_steps(fields['api_steps'], record.get('api_steps') or [],
+                                                            self.sim.dialects)
+        record.update(copy.deepcopy(fields))
         return Reply(200, {'id': str(record['id'])})
 
     def routes(self, parts):
