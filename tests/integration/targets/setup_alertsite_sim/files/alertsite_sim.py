@@ -22,6 +22,7 @@ Files beside this one, one per concern:
   sim_recipient_groups.py  recipient groups
   sim_faults.py            fault rules
   sim_dialects.py          the dialects
+  sim_tests.py             tests on demand (GET /tests, GET /tests/{id}) and GET /report-sitestatus
   sim_control.py           the control endpoints
 
 API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; errors come as
@@ -46,6 +47,12 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
   POST   /notifier-groups, GET/PATCH/DELETE /notifier-groups/{id}
                                              name, monitors and recipients required (lists of {"id"}); PATCH
                                              replaces whole lists; one default group
+  GET    /tests?monitor_id=…[&location_id=…][&test_type=…]
+                                             starts a test on demand (not idempotent): {"id", "result_url"};
+                                             GET /tests/{id} its progress (always 200; see sim_tests.py)
+  GET    /report-sitestatus                  filter monitors (comma list of ids), limit, offset; one row per
+                                             monitor: monitor_id, device_name, last_status, last_status_desc,
+                                             dt_last_status, info_msg
   Deleting a monitor or recipient deletes its blackouts and takes it out of every group (which may be left
   with an empty list).
 
@@ -64,6 +71,11 @@ Control endpoints:
   GET, POST, DELETE /_sim/blackouts          the same for blackouts: {"blackouts": [{...}]} seeds any, past ones too
   GET, POST, DELETE /_sim/recipients         the same for recipients: {"recipients": [{...}]} (PagerDuty too)
   GET, POST, DELETE /_sim/notifier-groups    the same for groups: {"notifier_groups": [{"monitors": [ids], ...}]}
+  GET, POST, DELETE /_sim/tests              how tests end, per monitor (and location): {"tests": [{"monitor_id",
+                                             "location_id", "result" (passed, failed, running, forget), "status",
+                                             "status_desc", "polls"}]}; GET also lists the tests started
+  GET, POST, DELETE /_sim/report-sitestatus  a monitor's site status: {"report_sitestatus": [{"monitor_id",
+                                             "last_status", "last_status_desc", "info_msg"}]}
   GET    /_sim/state                         {"monitors", "recipients", "blackouts", "notifier_groups" (as stored),
                                              "clock", "dialects"}
   GET    /_sim/clock                         {"now": "YYYY-MM-DD HH:MM:SS" (UTC), "offset_seconds"}
@@ -120,6 +132,7 @@ from sim_monitors import Monitors
 from sim_recipient_groups import RecipientGroups
 from sim_recipients import Recipients
 from sim_store import HTTP_REASONS, ApiError, Reply, Request
+from sim_tests import SiteStatus, Tests
 from test_server import DispatchingHandler, QuietThreadingServer, RequestLog, add_server_arguments, serve
 
 API_PREFIX = '/api/v3'
@@ -129,7 +142,7 @@ SIM_PREFIX = '/_sim'
 TOKEN_PREFIX = '5ec7e7ed'
 DEFAULT_USER = 'demo:demo-password'
 # The kinds of object, in the order a seed file is loaded.
-KINDS = (Monitors, Recipients, Blackouts, RecipientGroups)
+KINDS = (Monitors, Recipients, Blackouts, RecipientGroups, Tests, SiteStatus)
 # What a fault that drops the connection returns instead of a reply.
 RESET = object()
 

@@ -18,6 +18,16 @@ NUMBERS_AS_STRINGS = 'numbers-as-strings'
 NO_EMAIL_USERNAME = 'no-email-username'
 LENIENT_FIELDS = 'lenient-fields'
 RECIPIENT_TYPE = 'recipient-type'
+TEST_ID_KEY = 'test-id-key'
+TEST_ENVELOPE = 'test-envelope'
+TEST_NUMERIC_ID = 'test-numeric-id'
+TEST_OPAQUE_ID = 'test-opaque-id'
+TEST_URL_ONLY = 'test-url-only'
+SITESTATUS_OBJ_DEVICE = 'sitestatus-obj-device'
+SITESTATUS_NAME_ONLY = 'sitestatus-name-only'
+SITESTATUS_PER_LOCATION = 'sitestatus-per-location'
+SITESTATUS_INT_STATUS = 'sitestatus-int-status'
+SITESTATUS_ISO_DATES = 'sitestatus-iso-dates'
 
 DIALECTS = {
     COUNT_IS_PAGE: 'every list: metadata.resultset.count is the size of this page, not the total',
@@ -32,6 +42,16 @@ DIALECTS = {
     LENIENT_FIELDS: 'unknown fields in a write (any kind) are silently ignored (200) instead of refused',
     RECIPIENT_TYPE: 'GET shows the type of a recipient blackout as "Recipient" (the vendor\'s one-time GET example), '
                     'not "Notifier" as it was written',
+    TEST_ID_KEY: 'GET /tests answers {"test_id": ...} instead of {"id": ...}',
+    TEST_ENVELOPE: 'GET /tests answers a list envelope {"metadata", "results": [{"id": ...}]}',
+    TEST_NUMERIC_ID: 'GET /tests gives the test id as a JSON number',
+    TEST_OPAQUE_ID: 'test ids hold characters that must be URL-quoted in GET /tests/{id} ("tod:700001/a+b")',
+    TEST_URL_ONLY: 'GET /tests answers only {"result_url": ...}, without a test id',
+    SITESTATUS_OBJ_DEVICE: 'site-status rows name the monitor id obj_device, not monitor_id',
+    SITESTATUS_NAME_ONLY: 'site-status rows carry no monitor id, only device_name',
+    SITESTATUS_PER_LOCATION: 'site-status rows are one per monitor and location',
+    SITESTATUS_INT_STATUS: 'site-status last_status is a JSON number, not a string',
+    SITESTATUS_ISO_DATES: 'site-status dt_last_status is written YYYY-MM-DDTHH:MM:SS',
 }
 
 
