@@ -45,7 +45,9 @@ options:
   is_default:
     description:
       - Whether this is the account's default recipient group. The API keeps one default, so making this group
-        the default takes that from any other; RV(msg) says so.
+        the default takes that from any other; RV(msg) names the group that stops being the default (the groups
+        are listed once more for that, before the write). Two tasks that each make their own group the default
+        undo each other on every run, and their messages name each other's group.
     type: bool
   monitors:
     description:
