@@ -132,7 +132,7 @@ def read_objects(client, kind, object_id, query, read):
     return [read(obj) for obj in objects]
 
 
-def run_info_module(kind, filters=(), checks=(), read=None, result_key=None):
+def run_info_module(kind, filters=(), checks=(), read=None, result_key=None, gather=None):
     """The whole life of an info module of ``kind``: every object, or those the filters select, read only.
 
     :param filters: its :class:`InfoFilter` list, in the order of its documentation.
@@ -140,6 +140,9 @@ def run_info_module(kind, filters=(), checks=(), read=None, result_key=None):
     :param read: a function(object) -> the object as the module shows it (the API's aliases read as the
         collection names them), applied to everything read; by default the kind's own (``canonical``).
     :param result_key: the key of the list in the result (default: the kind's ``result_key`` plus ``s``).
+    :param gather: for a module whose objects are not the items of one listing (one status per monitor from a
+        report's rows): a function(client, id, context, warn) -> the objects, instead of the read by ``id`` or
+        the listing with the filters' query; ``warn`` is the module's.
     """
     module = new_module(info_argument_spec(kind, filters))
     params = module.params
@@ -151,13 +154,16 @@ def run_info_module(kind, filters=(), checks=(), read=None, result_key=None):
         query = OrderedDict()
         for info_filter in filters:
             query.update(info_filter.query(context[info_filter.option]))
-        objects = read_objects(client, kind, clean_id(params['id']), query, read or kind.read)
+        if gather is not None:
+            objects = gather(client, clean_id(params['id']), context, module.warn)
+        else:
+            objects = read_objects(client, kind, clean_id(params['id']), query, read or kind.read)
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     else:
         selected = [public_object(kind, obj) for obj in objects
                     if (params.get('name') is None or obj.get('name') == params['name'])
                     and all(info_filter.keeps(obj, context[info_filter.option], context) for info_filter in filters)]
-        noun = kind.noun if len(selected) == 1 else kind.noun + 's'
+        noun = kind.noun if len(selected) == 1 else kind.plural
         module.exit_json(changed=False, msg='Found %d %s' % (len(selected), noun),
                          **{result_key or kind.result_key + 's': selected})

@@ -24,7 +24,8 @@ not idempotent: each call starts one more test) and answers ``{"id": "<string>",
 ``monitor_id`` (a string), ``device_name``, ``last_status`` (``"0"`` = OK), ``last_status_desc``,
 ``dt_last_status`` (``YYYY-MM-DD HH:MM:SS``, UTC on the simulator's clock) and ``info_msg``. ``monitor_groups``
 and other parameters are refused (400). ``POST /_sim/report-sitestatus {"report_sitestatus": [{"monitor_id",
-"last_status", "last_status_desc", "info_msg"}]}`` sets a monitor's status.
+"last_status", "last_status_desc", "info_msg", "dt_last_status", "hidden"}]}`` sets a monitor's status (``hidden``:
+the report has no row for it; ``dt_last_status`` as given, any text).
 
 Dialects (sim_dialects.py): test-id-key, test-envelope, test-numeric-id, test-opaque-id, test-url-only,
 numbers-as-strings (progress codes as strings) for the start and progress replies; sitestatus-obj-device,
@@ -228,10 +229,10 @@ class SiteStatus(Kind, path='report-sitestatus'):
     def stored(self):
         return copy.deepcopy([dict(value, monitor_id=key) for key, value in sorted(self.status.items())])
 
-    def set_status(self, monitor_id, code, desc, info_msg=None):
+    def set_status(self, monitor_id, code, desc, info_msg=None, when=None, hidden=False):
         self.status[monitor_id] = {'last_status': code, 'last_status_desc': desc,
                                    'info_msg': info_msg if info_msg is not None else ('' if code == 0 else desc),
-                                   'dt_last_status': self.sim.now().strftime(DATE_FORMAT)}
+                                   'dt_last_status': when or self.sim.now().strftime(DATE_FORMAT), 'hidden': hidden}
 
     def seed(self, items):
         if not isinstance(items, list) or not all(isinstance(item, dict) and is_int(item.get('monitor_id'))
@@ -239,7 +240,7 @@ class SiteStatus(Kind, path='report-sitestatus'):
             raise ApiError(400, 'report_sitestatus must be a list of objects with an integer monitor_id')
         for item in items:
             self.set_status(item['monitor_id'], item.get('last_status', 0), item.get('last_status_desc', OK[1]),
-                            item.get('info_msg'))
+                            item.get('info_msg'), item.get('dt_last_status'), bool(item.get('hidden')))
         return [item['monitor_id'] for item in items]
 
     def routes(self, parts):
@@ -265,6 +266,8 @@ class SiteStatus(Kind, path='report-sitestatus'):
         status = self.status.get(monitor['id']) or {
             'last_status': OK[0], 'last_status_desc': OK[1], 'info_msg': '',
             'dt_last_status': self.sim.now().strftime(DATE_FORMAT)}
+        if status.get('hidden'):
+            return []
         row = {'device_name': monitor.get('name'), 'last_status_desc': status['last_status_desc'],
                'info_msg': status['info_msg'], 'dt_last_status': status['dt_last_status'],
                'last_status': status['last_status'] if SITESTATUS_INT_STATUS in dialects else str(status['last_status'])}
