@@ -41,11 +41,35 @@ def raw_type_problems(argument_spec, raw, where=''):
     return problems
 
 
-def new_module(argument_spec, module_class=AnsibleModule, **kwargs):
+def new_module(argument_spec, module_class=AnsibleModule, hidden=None, **kwargs):
     """An ``AnsibleModule`` (or ``module_class``, a subclass of it; check mode supported) whose raw input was also
-    checked for silent conversions."""
+    checked for silent conversions.
+
+    :param hidden: a function(params) -> secret values that options hold inside them (an API step's password in a
+        list of steps, which no ``no_log`` option holds alone): Ansible masks them wherever it shows the task, the
+        invocation it logs on the host included.
+    """
+    if hidden is not None:
+        module_class = hiding(module_class, hidden)
     module = module_class(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+    if hidden is not None:
+        module.no_log_values.update(hidden(module.params))  # also when Ansible logs no invocation (no_log)
     problems = raw_type_problems(argument_spec, _load_params())
     if problems:
         module.fail_json(msg='; '.join(problems))
     return module
+
+
+def hiding(module_class, hidden):
+    """A subclass of ``module_class`` that adds ``hidden(params)`` to the no_log values before the invocation is
+    logged."""
+    class HidingModule(module_class):
+        def _log_invocation(self):
+            self.no_log_values.update(hidden(self.params))
+            super(HidingModule, self)._log_invocation()
+
+        def fail_json(self, msg, **kwargs):
+            # Ansible fails this way on options it refuses, before the invocation is logged
+            self.no_log_values.update(hidden(getattr(self, 'params', None) or {}))
+            super(HidingModule, self).fail_json(msg, **kwargs)
+    return HidingModule

@@ -212,8 +212,8 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
         if kind.by_name[key].write_only or key in unreadable:
             if update_password == 'always':
                 changes[key] = value
-        elif not kind.by_name[key].same(have.get(key), value):
-            changes[key] = value
+        elif not kind.by_name[key].same(have.get(key), value) or forced_write(kind.by_name[key], value, update_password):
+            changes[key] = sent_to_existing(kind.by_name[key], value, update_password)
     # the checks also see the values that cannot be compared, whether they are sent or not
     problems = cross_field_problems(kind, have, dict(changes, **dict((key, wanted[key]) for key in unreadable)))
     if problems:
@@ -223,6 +223,19 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
     plan = Plan(kind, api_type, 'update' if changes else 'none', wanted, current, changes=changes, before=before)
     plan.unreadable = unreadable
     return plan
+
+
+def forced_write(field, value, update_password):
+    """Whether a value part of which is write-only (a field with ``write_only_part``: an API step's password) is
+    sent although the rest is the same: with ``update_password=always``, when it holds such a part."""
+    return update_password == 'always' and getattr(field, 'write_only_part', False) and field.holds_write_only(value)
+
+
+def sent_to_existing(field, value, update_password):
+    """The value sent to an existing object: without its write-only part unless ``update_password=always``."""
+    if getattr(field, 'write_only_part', False) and update_password != 'always':
+        return field.without_write_only(value)
+    return value
 
 
 def cross_field_problems(kind, have, changes):

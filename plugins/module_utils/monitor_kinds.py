@@ -32,6 +32,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
     url_or_host,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
+from ansible_collections.community.alertsite.plugins.module_utils.step_fields import StepsField
 
 
 class MonitorKind(ResourceKind):
@@ -267,6 +268,29 @@ FTP = MonitorKind(
         Field('use_ssl_version', 'int'),
     ],
     checks=[ssl_version_needs_ftps],
+)
+
+# -- API endpoint monitors: the scheme of the steps' URLs picks the API type -------------------------------
+
+def api_monitor_type(values):
+    """website-ssl-api when every step's url is https://, website-api when one is http://; None when the values
+    hold no steps (an existing monitor is then looked for under both types)."""
+    steps = values.get('api_steps')
+    if not isinstance(steps, list) or not steps:
+        return None
+    schemes = set(website_type(step) for step in steps if isinstance(step, dict))
+    return 'website-ssl-api' if schemes == {'website-ssl'} else 'website-api'
+
+
+API = MonitorKind(
+    module='alertsite_api_monitor',
+    api_types=OrderedDict([('http', 'website-api'), ('https', 'website-ssl-api')]),
+    selector=api_monitor_type,
+    # the API cannot turn a website-api monitor into a website-ssl-api one, or back
+    type_change='refuse',
+    fields=common_fields() + [
+        StepsField('api_steps', url_check=web_url, required_on_create=True),
+    ],
 )
 
 MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP, PING, DNS, WEBSITE)

@@ -92,6 +92,8 @@ def readback_warnings(kind, plan, sent, obj):
                                                                              'when a %s is created' % kind.noun))
             continue
         kept = field.normalise(obj.get(field.api_name))
+        if getattr(field, 'readback_notes', None) is not None:  # parts of a value the API may drop (step keys)
+            warnings.extend(field.readback_notes(value, kept, label))
         if field.same(value, kept):
             continue
         warning = '%s: the API did not keep the value sent to %s' % (name, label)

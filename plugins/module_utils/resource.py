@@ -141,7 +141,8 @@ class ResourceKind(object):
 
     @property
     def write_only_fields(self):
-        return [field for field in self.fields if field.write_only]
+        # a field part of whose value is write-only (an API step's password) is sent like one, too
+        return [field for field in self.fields if field.write_only or getattr(field, 'write_only_part', False)]
 
     @property
     def required_fields(self):

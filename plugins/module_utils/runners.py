@@ -40,7 +40,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
 from ansible_collections.community.alertsite.plugins.module_utils.lookup import Loaded, find_current
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings, read_by_id
 from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError
-from ansible_collections.community.alertsite.plugins.module_utils.secrets import public_object
+from ansible_collections.community.alertsite.plugins.module_utils.secrets import public_object, secret_values
 
 
 def fail(module, exc, **result):
@@ -80,7 +80,7 @@ def resource_argument_spec(kind):
 
 def run_resource_module(kind):
     """The whole life of a module that manages one object of ``kind``."""
-    module = new_module(resource_argument_spec(kind))
+    module = new_module(resource_argument_spec(kind), hidden=lambda params: secret_values(kind, params))
     params = module.params
     wanted = wanted_values(kind, params)
     problems = id_problems(params['id'], kind.noun)

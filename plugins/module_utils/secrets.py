@@ -42,12 +42,21 @@ def public_object(kind, obj):
     secrets = secret_keys(kind)
     members = dict((field.api_name, field.target) for field in kind.fields
                    if getattr(field, 'target', None) is not None and holds_secret(field.target, obj.get(field.api_name)))
-    if not secrets.intersection(obj) and not members:
+    inner = [field for field in inner_secret_fields(kind) if obj.get(field.api_name) is not None]
+    if not secrets.intersection(obj) and not members and not inner:
         return obj  # nothing to remove: no copy (a bulk task returns thousands)
     public = dict((key, value) for key, value in obj.items() if key not in secrets)
     for key, target in members.items():
         public[key] = [public_object(target, item) if isinstance(item, dict) else item for item in public[key]]
+    for field in inner:
+        public[field.api_name] = field.public_value(public[field.api_name])
     return public
+
+
+def inner_secret_fields(kind):
+    """The fields of ``kind`` whose values hold secrets inside them (an API step's password): each has
+    ``public_value``, ``masked_value`` and ``secret_values_in``."""
+    return [field for field in kind.fields if getattr(field, 'secret_values_in', None) is not None]
 
 
 def holds_secret(kind, items):
@@ -60,18 +69,25 @@ def masked(kind, values):
     """``values`` (by option name or by API name) with every secret that is set shown as a mask; a secret the API
     never returns stays None (unknown)."""
     secrets = secret_keys(kind)
-    return dict((key, SECRET_MASK if key in secrets and value is not None else value) for key, value in values.items())
+    inner = dict((key, field) for field in inner_secret_fields(kind) for key in (field.name, field.api_name))
+    return dict((key, SECRET_MASK if key in secrets and value is not None else
+                 inner[key].masked_value(value) if key in inner else value) for key, value in values.items())
 
 
 def shown(field, value):
     """A value as a message shows it: JSON, never a secret's."""
     if field.secret:
         return 'a secret value'
+    if getattr(field, 'public_value', None) is not None:  # a value with secrets inside (steps with passwords)
+        value = field.public_value(value)
     return json.dumps(value, sort_keys=True, default=str)
 
 
 def secret_values(kind, obj):
     """The values of ``kind``'s secret fields that ``obj`` holds, as text (what Ansible's ``no_log`` masks)."""
     secrets = secret_keys(kind)
-    return set(value if isinstance(value, str) else json.dumps(value) for key, value in obj.items()
-               if key in secrets and value not in (None, '', []))
+    found = set(value if isinstance(value, str) else json.dumps(value) for key, value in obj.items()
+                if key in secrets and value not in (None, '', []))
+    for field in inner_secret_fields(kind):
+        found.update(field.secret_values_in(obj.get(field.api_name)))
+    return found

@@ -8,7 +8,7 @@
 #
 # Searched for: the simulator's password (demo-password), any access token the simulator issued (all start
 # with 5ec7e7ed), and every literal password-like value written in the targets' YAML (recipient passwords
-# under any key that ends in recipient_password). Prints every leak with
+# under any key that ends in recipient_password, and http_basic_auth_password). Prints every leak with
 # its first lines; exits 1 when anything leaked.
 set -uo pipefail
 
@@ -16,7 +16,7 @@ root="$1"
 shift
 mapfile -t secrets < <(
     { echo demo-password
-      grep -rhoE '^\s*(email_password|password|alertsite_password|ALERTSITE_PASSWORD|[a-z_]*recipient_password):\s*["'"'"']?[^"'"'"'{} ]{6,}' \
+      grep -rhoE '^\s*(email_password|password|alertsite_password|ALERTSITE_PASSWORD|[a-z_]*recipient_password|http_basic_auth_password):\s*["'"'"']?[^"'"'"'{} ]{6,}' \
           "$root/tests/integration/targets" --include='*.yml' | sed -E 's/^[^:]*:\s*["'"'"']?//'
       echo 5ec7e7ed
     } | sort -u)

@@ -29,6 +29,7 @@ TARGETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '
 # module, table (its base is named <table>_base)
 TABLES = [
     ('alertsite_ftp_monitor', 'bad_input_ftp'),
+    ('alertsite_api_monitor', 'bad_input_api'),
 ]
 
 
