@@ -15,7 +15,9 @@ account has. It logs in (or uses the given token), then only sends GET requests,
   (the known ones only: a blackout's ``Recipient`` is read as ``Notifier``);
 - the keys and JSON types of the token reply, of the list envelope and of one object of each type (as listed,
   and as ``GET <path>/{id}`` shows it; listed with ``limit=1``, or without paging where the API refuses it);
-- which fields of the collection's declarations are absent from the replies, or of another JSON type.
+- which fields of the collection's declarations are absent from the replies, or of another JSON type;
+- the shape of the site-status report, and with ``ALERTSITE_CONTRACT_RUN_TEST`` (a monitor id) those of a test on
+  demand's start and progress replies (:mod:`.contract_tests`).
 
 It never writes, and never shows a value: no secret, id, name, address or API message (only keys, JSON types,
 counts and HTTP statuses). It is run by the playbook ``community.alertsite.contract_check`` through
@@ -42,6 +44,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.client import 
     _refuses_paging,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.connection import api_url_of, api_url_problems, token_of
+from ansible_collections.community.alertsite.plugins.module_utils.contract_tests import report_live, run_test_problem
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT, RECIPIENT_GROUP
 from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
@@ -196,8 +199,13 @@ def plural(noun):
 class ContractCheck(object):
     """One run of the check with a client; :meth:`run` returns the report's lines."""
 
-    def __init__(self, client, endpoints=None):
+    def __init__(self, client, endpoints=None, run_test=None):
+        """:param endpoints: the list endpoints to check; by default every managed kind's, and then the account's
+            live state (:func:`.contract_tests.report_live`).
+        :param run_test: a monitor id to run one test on demand of (the shapes of its replies), or None."""
         self.client = client
+        self.run_test = run_test
+        self.live = endpoints is None
         self.endpoints = endpoints if endpoints is not None else managed_endpoints()
         self.report = Report()
         self.logged_in = False
@@ -211,6 +219,8 @@ class ContractCheck(object):
         for endpoint in self.endpoints:
             self.paging(endpoint)
             self.objects(endpoint)
+        if self.live:
+            report_live(self.client, report, self.run_test, shape, failure)
         report.add('End of the report. Add it to a bug report as it is: it holds no secret, id, name or address.')
         return report.lines
 
@@ -417,6 +427,8 @@ def environment_problems(environ):
             problems.append('%s must be a whole number' % name)
     if environ.get('ALERTSITE_VALIDATE_CERTS', 'true').lower() not in ('1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'):
         problems.append('ALERTSITE_VALIDATE_CERTS must be true or false')
+    if run_test_problem(environ.get('ALERTSITE_CONTRACT_RUN_TEST')):
+        problems.append(run_test_problem(environ.get('ALERTSITE_CONTRACT_RUN_TEST')))
     if not HAS_REQUESTS:
         problems.append('the Python library requests is needed')
     return problems
@@ -442,7 +454,7 @@ def run(environ, out, session=None, endpoints=None):
     if problems:
         out.write('The contract check cannot run: %s\n' % '; '.join(problems))
         return 2
-    check = ContractCheck(client_from_environment(environ, session), endpoints)
+    check = ContractCheck(client_from_environment(environ, session), endpoints, environ.get('ALERTSITE_CONTRACT_RUN_TEST') or None)
     try:
         lines = check.run()
     except Exception as exc:  # pylint: disable=broad-except
