@@ -202,7 +202,7 @@ api_errors:
 
 from ansible_collections.community.alertsite.plugins.module_utils import blackouts
 from ansible_collections.community.alertsite.plugins.module_utils import blackout_schedule as schedule
-from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import BLACKOUT, TYPES, canonical, reference_spec
+from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import BLACKOUT, TYPES, reference_spec
 from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, run_info_module
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import API_TYPES
 from ansible_collections.community.alertsite.plugins.module_utils.references import reference_problems
@@ -271,7 +271,7 @@ CHECKS = [
 
 
 def main():
-    run_info_module(BLACKOUT, FILTERS, CHECKS, read=canonical)
+    run_info_module(BLACKOUT, FILTERS, CHECKS)
 
 
 if __name__ == '__main__':
