@@ -92,7 +92,7 @@ def get_object(client, kind, object_id, missing_ok=True):
     """The object with that id; None when the API does not know it and ``missing_ok``."""
     path = kind.path_of(object_id)
     try:
-        obj = client.get(path)
+        obj = client.get(path, params=kind.read_params or None)
     except AlertSiteError as exc:
         if exc.status == 404 and missing_ok:
             return None

@@ -32,19 +32,19 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
     url_or_host,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
-from ansible_collections.community.alertsite.plugins.module_utils.step_fields import StepsField
+from ansible_collections.community.alertsite.plugins.module_utils.step_fields import StepsField, script_key, xml_problem
 
 
 class MonitorKind(ResourceKind):
     """A kind of monitor: listed at ``GET /monitors?type=...``, read and deleted at ``/monitors/{id}``, created at
     ``POST /monitors/{type}`` and changed at ``PATCH /monitors/{type}/{id}``; identified by API type and name."""
 
-    def __init__(self, module, api_types, fields, selector=None, checks=(), type_change='warn'):
+    def __init__(self, module, api_types, fields, selector=None, checks=(), type_change='warn', **more):
         super(MonitorKind, self).__init__(
             noun='monitor', module=module, fields=fields, list_path='/monitors', item_path='/monitors/{id}',
             create_path='/monitors/{type}', update_path='/monitors/{type}/{id}', api_types=api_types,
             selector=selector, type_filter='type', identity=('name',), checks=(mode_needs_locations,) + tuple(checks),
-            type_change=type_change)
+            type_change=type_change, **more)
 
 
 # Monitoring modes that run from several locations at once: at least two (the vendor's monitoring-modes table).
@@ -291,6 +291,31 @@ API = MonitorKind(
     fields=common_fields() + [
         StepsField('api_steps', url_check=web_url, required_on_create=True),
     ],
+)
+
+# -- DéjàClick monitors: a recorded script (XML text), compared as canonical XML --------------------------
+
+def script_or_url(values):
+    """A DéjàClick monitor is created with a recorded script, or the url of a single-step monitor."""
+    if values.get('script') in (None, '') and values.get('url') in (None, ''):
+        return 'a DéjàClick monitor needs script (the recorded XML) or url (a single-step monitor) to be created'
+    return None
+
+
+DEJACLICK = MonitorKind(
+    module='alertsite_dejaclick_monitor',
+    api_types='dejaclick',
+    # without show_scripts=true the API shows no script
+    read_params={'show_scripts': 'true'},
+    fields=common_fields() + [
+        Field('script', non_empty=True, check=xml_problem, compare=script_key, no_log=False),
+        Field('url', non_empty=True, check=web_url, compare=url_key),
+        Field('step_timeout', 'int', required_on_create=True, minimum=1),
+        Field('transaction_steps', 'int', required_on_create=True, minimum=1),
+        # the vendor documents no values: passed through for the API to judge
+        Field('browser_type', non_empty=True),
+    ],
+    create_checks=[script_or_url],
 )
 
 MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP, PING, DNS, WEBSITE)

@@ -44,7 +44,7 @@ def read_by_id(client, kind, wanted, current):
     ``current`` itself (no request) when it holds them all, or is None."""
     if not current or current.get('id') is None or not not_read_back(kind, wanted, current):
         return current
-    obj = client.get(kind.path_of(current['id']))
+    obj = client.get(kind.path_of(current['id']), params=kind.read_params or None)
     if not isinstance(obj, dict) or not obj:
         return current
     if 'type' in current and 'type' not in obj:

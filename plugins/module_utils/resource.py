@@ -56,6 +56,8 @@ class ResourceKind(object):
         underscores).
     :param describe: a function(api_type, values) -> how messages name an object of the kind, for kinds whose
         first identity option is no name (default: the API type, the noun and that option's value).
+    :param read_params: query parameters of every read of the kind's objects (listings and reads by id), for what
+        the API shows only when asked (a DéjàClick monitor's script: ``show_scripts=true``).
     :param canonical: a function(obj) -> obj applied to every object read from the API (listings, reads by id,
         the lookup after an uncertain create; see :meth:`read`), so that every step sees one form of it: e.g. a
         type the API may write under another name read as the collection names it.
@@ -64,7 +66,7 @@ class ResourceKind(object):
     def __init__(self, noun, module, fields, list_path, item_path, create_path=None, update_path=None,
                  api_types=None, selector=None, type_filter=None, identity=('name',), checks=(), type_change='warn',
                  result_key=None, describe=None, create_defaults=None, create_checks=(), notes=None, canonical=None,
-                 api_notes=None):
+                 api_notes=None, read_params=None):
         self.noun = noun
         self.module = module
         self.fields = list(fields)
@@ -89,6 +91,7 @@ class ResourceKind(object):
         self.result_key = result_key or noun.replace(' ', '_')
         self.describe = describe
         self.canonical = canonical
+        self.read_params = dict(read_params or {})
 
     # -- types -----------------------------------------------------------------------------------------
 
@@ -130,8 +133,8 @@ class ResourceKind(object):
     def list_params(self, api_types=None):
         """Query parameters of the listing of ``api_types`` (all of the kind's when None)."""
         if not self.type_filter:
-            return {}
-        return {self.type_filter: ','.join(sorted(set(api_types or self.types)))}
+            return dict(self.read_params)
+        return dict(self.read_params, **{self.type_filter: ','.join(sorted(set(api_types or self.types)))})
 
     # -- fields ----------------------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Field types of scripted monitors: the ordered ``api_steps`` of API endpoint monitors (:class:`StepsField`) and
-the recorded script of DéjàClick monitors (:class:`ScriptField`).
+"""Field types of scripted monitors: the ordered ``api_steps`` of API endpoint monitors (:class:`StepsField`), and
+the comparison form and check of the recorded script of DéjàClick monitors (:func:`script_key`,
+:func:`xml_problem`).
 
 The decisions they follow are those of the API reference for sections 15 and 16: steps are compared position by
 position, each by the keys the user set (the API may fill the others), and a change sends the whole list, every
@@ -17,7 +18,7 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import copy
+import re
 import xml.etree.ElementTree as ElementTree
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK, Field, as_bool
@@ -272,3 +273,29 @@ class StepsField(Field):
                     notes.append('%s[%d].%s: it was sent, but the API does not return it, so it cannot be compared with '
                                  'what %s holds; it is not compared on later runs' % (self.name, position, key, label))
         return notes
+
+
+# -- recorded scripts (DéjàClick): XML text compared as canonical XML ------------------------------------------
+
+XML_DECLARATION = re.compile(r'^\ufeff?\s*<\?xml[^>]*\?>')
+
+
+def xml_problem(value):
+    """A check for a script: well-formed XML (its declaration aside)."""
+    try:
+        ElementTree.fromstring(XML_DECLARATION.sub('', value, count=1))
+    except ElementTree.ParseError as exc:
+        return 'is not well-formed XML: %s' % exc
+    return None
+
+
+def script_key(value):
+    """The form in which two scripts are compared: the canonical XML (C14N 2.0, every text stripped of the white
+    space at its ends, comments left out) of the script without its declaration; so the declaration, line endings,
+    attribute order and quoting, empty-element forms, indentation and comments do not count. A script that does
+    not parse is compared as text with its line endings normalised."""
+    text = XML_DECLARATION.sub('', value, count=1)
+    try:
+        return ElementTree.canonicalize(text, strip_text=True)
+    except ElementTree.ParseError:
+        return value.replace('\r\n', '\n').replace('\r', '\n')

@@ -30,6 +30,7 @@ TARGETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '
 TABLES = [
     ('alertsite_ftp_monitor', 'bad_input_ftp'),
     ('alertsite_api_monitor', 'bad_input_api'),
+    ('alertsite_dejaclick_monitor', 'bad_input_dejaclick'),
 ]
 
 
