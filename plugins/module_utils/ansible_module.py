@@ -15,6 +15,8 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import AnsibleModule, _load_params
 
+from ansible_collections.community.alertsite.plugins.module_utils.connection import url_user_info
+
 
 def _type_name(value):
     return {dict: 'a dictionary', list: 'a list', bool: 'a boolean'}.get(type(value), type(value).__name__)
@@ -47,13 +49,12 @@ def new_module(argument_spec, module_class=AnsibleModule, hidden=None, **kwargs)
 
     :param hidden: a function(params) -> secret values that options hold inside them (an API step's password in a
         list of steps, which no ``no_log`` option holds alone): Ansible masks them wherever it shows the task, the
-        invocation it logs on the host included.
+        invocation it logs on the host included. The user info of a URL given as ``api_url`` is always hidden.
     """
-    if hidden is not None:
-        module_class = hiding(module_class, hidden)
-    module = module_class(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
-    if hidden is not None:
-        module.no_log_values.update(hidden(module.params))  # also when Ansible logs no invocation (no_log)
+    def hide(params):
+        return url_user_info(params) + (list(hidden(params)) if hidden is not None else [])
+    module = hiding(module_class, hide)(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+    module.no_log_values.update(hide(module.params))  # also when Ansible logs no invocation (no_log)
     problems = raw_type_problems(argument_spec, _load_params())
     if problems:
         module.fail_json(msg='; '.join(problems))

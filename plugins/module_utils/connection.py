@@ -95,6 +95,17 @@ def redact_url(url):
     return re.sub(r'^([A-Za-z][A-Za-z0-9+.-]*://)?.*@', r'\1***@', url, flags=re.DOTALL) if '@' in url else url
 
 
+def url_user_info(params):
+    """The user info written into the task's ``api_url`` (``user:password``) and its password part: values Ansible
+    is to mask wherever it shows the task (the invocation, messages), since the URL is refused but shown."""
+    url = params.get('api_url') or ''
+    match = re.match(r'^(?:[A-Za-z][A-Za-z0-9+.-]*://)?(.*)@', url, flags=re.DOTALL)
+    if not match or not match.group(1):
+        return []
+    user_info = match.group(1)
+    return [user_info] + [part for part in user_info.split(':', 1)[1:] if part]
+
+
 def api_url_of(params):
     """The API URL: an empty one (an ALERTSITE_API_URL set to nothing) means the default."""
     return params.get('api_url') or DEFAULT_API_URL

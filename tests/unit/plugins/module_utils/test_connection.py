@@ -20,6 +20,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.connection imp
     connection_problems,
     redact_url,
     token_of,
+    url_user_info,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.fields import url_or_host
 
@@ -105,3 +106,28 @@ def test_tls_against_a_plain_http_port_says_the_scheme_looks_wrong(fake_client):
         client.get('/monitors')
     assert 'the scheme of api_url looks wrong' in str(err.value)
     assert len(session.requests) == 1  # a TLS failure is not retried
+
+
+def test_url_user_info_is_what_ansible_is_to_mask():
+    assert url_user_info({'api_url': 'https://ops:S3cret@host/api/v3'}) == ['ops:S3cret', 'S3cret']
+    assert url_user_info({'api_url': 'https://token@host/api/v3'}) == ['token']
+    assert url_user_info({'api_url': 'https://host/api/v3'}) == [] and url_user_info({}) == []
+
+
+@pytest.mark.parametrize('module_name', ['alertsite_tcp_monitor', 'alertsite_monitor_info', 'alertsite_monitors'])
+def test_user_info_of_api_url_is_in_no_output(capsys, clean_environment, module_name):
+    import importlib
+    import json
+
+    from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession, run_module
+
+    module = importlib.import_module('ansible_collections.community.alertsite.plugins.modules.' + module_name)
+    args = dict(api_url='https://ops:Pw4Url!@alertsite.test/api/v3', access_token='a-long-token', name='web',
+                _ansible_inject_invocation=True)
+    if module_name == 'alertsite_monitors':
+        args = dict(args, name=None, state='gathered')
+    result, failed = run_module(module.main, dict((k, v) for k, v in args.items() if v is not None), FakeSession(),
+                                capsys)
+    assert failed and 'must not hold a user name or password' in result['msg']
+    assert 'Pw4Url!' not in json.dumps(result) and 'ops:' not in json.dumps(result)
+    assert result['invocation']['module_args']['api_url'].startswith('https://')
