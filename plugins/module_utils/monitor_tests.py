@@ -145,12 +145,18 @@ def references_of(params):
     return [item] if item else []
 
 
-def find_monitors(client, refs):
+def find_monitors(client, refs, option='monitors'):
     """The monitors the references name, each once, in the order given: one listing of every type."""
-    index = Index.load(client, ANY_MONITOR)
+    return pick_monitors(Index.load(client, ANY_MONITOR), refs, option)
+
+
+def pick_monitors(index, refs, option='monitors'):
+    """The monitors of a listing (an :class:`.resource.Index` of every type) that the references name, each once,
+    in the order given; an unknown or ambiguous one raises :class:`.resource.InputError` naming every such item
+    (``<option>[n]``, or "the monitor" when ``option`` is None: the task's own id or name)."""
     monitors, problems = OrderedDict(), []
     for position, ref in enumerate(refs):
-        where = 'monitors[%d]' % position if len(refs) > 1 else 'the monitor'
+        where = 'the monitor' if option is None else '%s[%d]' % (option, position)
         if ref.get('id') not in (None, ''):
             found = index.by_id.get(str(as_int(ref['id'])))
             if found is None:
@@ -378,7 +384,8 @@ def run_test_module():
     refuse(module, request_problems(params) + connection_problems(params))
     client = client_from_module(module)
     try:
-        jobs = plan_jobs(find_monitors(client, references_of(params)), params['locations'])
+        refs = references_of(params)
+        jobs = plan_jobs(find_monitors(client, refs, 'monitors' if params.get('monitors') else None), params['locations'])
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     if module.check_mode:

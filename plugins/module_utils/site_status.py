@@ -24,6 +24,7 @@ from collections import OrderedDict
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import Field, as_int
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_tests import pick_monitors
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, ResourceKind, namesakes_message
 
 REPORT_PATH = '/report-sitestatus'
@@ -106,24 +107,8 @@ def status_of(monitor, rows, warn):
 def wanted_monitors(index, refs, object_id):
     """The monitors the task reports on, each once: those named (by id or name and type), or every one."""
     if object_id is not None:
-        refs = [{'id': object_id}]
-    if not refs:
-        return list(index.objects)
-    wanted, problems = OrderedDict(), []
-    for position, ref in enumerate(refs):
-        if ref.get('id') not in (None, ''):
-            found = index.by_id.get(str(as_int(ref['id'])))
-            missing = 'monitors[%d]: no monitor has id %s' % (position, ref['id'])
-        else:
-            found = index.find(ANY_MONITOR, ref['type'], {'name': ref['name']}, 'give the id instead')
-            missing = "monitors[%d]: no %s monitor is named '%s'" % (position, ref['type'], ref['name'])
-        if found is None:
-            problems.append(missing)
-        else:
-            wanted.setdefault(str(found.get('id')), found)
-    if problems:
-        raise InputError('; '.join(problems))
-    return list(wanted.values())
+        return pick_monitors(index, [{'id': object_id}], None)
+    return pick_monitors(index, refs) if refs else list(index.objects)
 
 
 def read_rows(client, monitors, every):
