@@ -61,12 +61,20 @@ class ResourceKind(object):
     :param canonical: a function(obj) -> obj applied to every object read from the API (listings, reads by id,
         the lookup after an uncertain create; see :meth:`read`), so that every step sees one form of it: e.g. a
         type the API may write under another name read as the collection names it.
+
+    :param plural: the noun for several objects (default: the noun and ``s``).
+    :param options: module options that are no field of the object (never compared nor sent), by name, with
+        their argument spec: ``force`` of a custom property.
+    :param before_write: a function(client, plan, params) -> the plan to carry out, run by the single-object
+        runner after planning and before any write: it may refuse with :class:`InputError` after reading other
+        objects (monitors that hold a value to be removed), and return a copy of the plan whose changes are
+        completed from the current object (the ids of a property's values).
     """
 
     def __init__(self, noun, module, fields, list_path, item_path, create_path=None, update_path=None,
                  api_types=None, selector=None, type_filter=None, identity=('name',), checks=(), type_change='warn',
                  result_key=None, describe=None, create_defaults=None, create_checks=(), notes=None, canonical=None,
-                 api_notes=None, read_params=None):
+                 api_notes=None, read_params=None, options=None, before_write=None, plural=None):
         self.noun = noun
         self.module = module
         self.fields = list(fields)
@@ -92,6 +100,9 @@ class ResourceKind(object):
         self.describe = describe
         self.canonical = canonical
         self.read_params = dict(read_params or {})
+        self.options = dict(options or {})
+        self.plural = plural or noun + 's'
+        self.before_write = before_write
 
     # -- types -----------------------------------------------------------------------------------------
 

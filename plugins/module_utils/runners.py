@@ -73,6 +73,7 @@ def resource_argument_spec(kind):
         spec[kind.selector_option] = dict(type='str', required=True, choices=sorted(kind.api_types))
     for field in kind.fields:
         spec[field.name] = field.argument_spec()
+    spec.update(kind.options)
     if kind.write_only_fields:
         spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
     return spec
@@ -96,6 +97,8 @@ def run_resource_module(kind):
             module.warn(warning)
         current = read_by_id(client, kind, wanted, current)
         plan = plan_object(kind, api_type, wanted, current, params['state'], params.get('update_password', 'on_create'))
+        if kind.before_write is not None:
+            plan = kind.before_write(client, plan, params)
         notes = kind.api_notes(client, plan, module.check_mode) if kind.api_notes else []
         outcome = apply_plan(client, plan, module.check_mode)
     except (AlertSiteError, InputError) as exc:

@@ -62,6 +62,8 @@ TABLES = [
     ('recipient_info.yml', 'bad_input_recipient_group_info', 'alertsite_recipient_group_info'),
     ('blackout.yml', 'bad_input_blackout', 'alertsite_blackout'),
     ('blackout.yml', 'bad_input_blackout_info', 'alertsite_blackout_info'),
+    ('custom_property.yml', 'bad_input_custom_property', 'alertsite_custom_property'),
+    ('custom_property.yml', 'bad_input_custom_property_info', 'alertsite_custom_property_info'),
 ]
 LOOKUP_TABLES = [
     ('bad_input_tcp_lookup', 'alertsite_tcp_monitor'),

@@ -23,6 +23,7 @@ Files beside this one, one per concern:
   sim_faults.py            fault rules
   sim_dialects.py          the dialects
   sim_tests.py             tests on demand (GET /tests, GET /tests/{id}) and GET /report-sitestatus
+  sim_properties.py        custom properties (/properties)
   sim_control.py           the control endpoints
 
 API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; errors come as
@@ -53,6 +54,9 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
   GET    /report-sitestatus                  filter monitors (comma list of ids), limit, offset; one row per
                                              monitor: monitor_id, device_name, last_status, last_status_desc,
                                              dt_last_status, info_msg
+  GET    /properties                         select, limit, offset; POST /properties, GET/PATCH/DELETE
+                                             /properties/{id}: values [{"id", "name"}] replaced whole on PATCH
+                                             (id 0 = new); dropped values and deleted properties leave monitors
   Deleting a monitor or recipient deletes its blackouts and takes it out of every group (which may be left
   with an empty list).
 
@@ -132,6 +136,7 @@ from sim_monitors import Monitors
 from sim_recipient_groups import RecipientGroups
 from sim_recipients import Recipients
 from sim_store import HTTP_REASONS, ApiError, Reply, Request
+from sim_properties import Properties
 from sim_tests import SiteStatus, Tests
 from test_server import DispatchingHandler, QuietThreadingServer, RequestLog, add_server_arguments, serve
 
@@ -142,7 +147,7 @@ SIM_PREFIX = '/_sim'
 TOKEN_PREFIX = '5ec7e7ed'
 DEFAULT_USER = 'demo:demo-password'
 # The kinds of object, in the order a seed file is loaded.
-KINDS = (Monitors, Recipients, Blackouts, RecipientGroups, Tests, SiteStatus)
+KINDS = (Monitors, Recipients, Blackouts, RecipientGroups, Tests, SiteStatus, Properties)
 # What a fault that drops the connection returns instead of a reply.
 RESET = object()
 
