@@ -223,6 +223,7 @@ WEBSITE = MonitorKind(
     checks=[https_options_need_https],
 )
 
+
 # -- FTP monitors: the scheme of the host picks the API type ---------------------------------------------
 
 FTP_TYPES = OrderedDict([('ftp', 'ftp'), ('ftps', 'ftp-ssl')])
@@ -270,6 +271,7 @@ FTP = MonitorKind(
     checks=[ssl_version_needs_ftps],
 )
 
+
 # -- API endpoint monitors: the scheme of the steps' URLs picks the API type -------------------------------
 
 def api_monitor_type(values):
@@ -292,6 +294,7 @@ API = MonitorKind(
         StepsField('api_steps', url_check=web_url, required_on_create=True),
     ],
 )
+
 
 # -- DéjàClick monitors: a recorded script (XML text), compared as canonical XML --------------------------
 

@@ -19,7 +19,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import re
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import SECRET_MASK, Field, as_bool
 
@@ -117,7 +117,7 @@ def map_passwords(steps, change):
 def passwords_of(steps):
     """The passwords the steps hold."""
     found = []
-    map_passwords(steps if isinstance(steps, list) else [], lambda value: found.append(value))
+    map_passwords(steps if isinstance(steps, list) else [], found.append)
     return found
 
 

@@ -19,7 +19,7 @@ description:
     it on the controller, as in the examples.
   - The monitor is read with the API's C(show_scripts) option, so the script it holds is compared with O(script).
     Two scripts are the same when their canonical XML is (C14N 2.0, with the white space at both ends of every
-    text left out): the XML declaration and encoding, line endings, attribute order and quoting, C(<a></a>)
+    text left out). The XML declaration and encoding, line endings, attribute order and quoting, C(<a></a>)
     against C(<a/>), indentation and comments do not count; elements, attributes and the text inside them do.
     So a rerun with the same file writes nothing, and a file with one changed step is one C(PATCH) that carries
     the new script.

@@ -35,6 +35,21 @@ options:
     elements: str
     choices: [api, bitbar, dejaclick, email-imap, email-pop, email-round-trip, email-smtp, ftp, ftp-ssl, name-server,
               ping, selenium, serveragent, tcp, website, website-api, website-ssl, website-ssl-api]
+  show_scripts:
+    description:
+      - Whether the listing includes the recorded script of each scripted monitor (DéjàClick), as the text of its
+        XML file in the monitor's C(script). Without it, the API leaves the scripts out.
+      - Applies to the listing; a monitor read with O(id) has no script.
+    type: bool
+  scripts_dest:
+    description:
+      - A directory on the host that runs the module: the script of each monitor found is written, as the API
+        returns it, to C(<scripts_dest>/<type>/<name>.xml) (a C(/) in a name becomes C(_)); existing files are
+        replaced. Implies O(show_scripts).
+      - A task of M(community.alertsite.alertsite_dejaclick_monitor) whose
+        O(community.alertsite.alertsite_dejaclick_monitor#module:script) is read from such a file writes nothing,
+        so recorded journeys can be taken under version control.
+    type: path
 requirements:
   - requests
 seealso:
@@ -60,6 +75,12 @@ EXAMPLES = r'''
 - name: Report them
   ansible.builtin.debug:
     msg: "{{ email_monitors.monitors | rejectattr('enabled') | map(attribute='name') | list }}"
+
+- name: Export the recorded scripts of every DejaClick monitor to journeys/dejaclick/<name>.xml
+  community.alertsite.alertsite_monitor_info:
+    type: [dejaclick]
+    scripts_dest: journeys
+  delegate_to: localhost
 '''
 
 RETURN = r'''
@@ -108,13 +129,14 @@ api_errors:
 
 from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, run_info_module
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
+from ansible_collections.community.alertsite.plugins.module_utils.script_export import SCRIPT_FILTERS
 
 FILTERS = [
     # a monitor the API lists without its type is kept: the API filtered it
     InfoFilter('type', dict(type='list', elements='str', choices=list(API_TYPES)),
                params=lambda types: [('type', ','.join(types))] if types else [],
                keeps=lambda monitor, types, context: not types or monitor.get('type') in types + [None]),
-]
+] + SCRIPT_FILTERS
 
 
 def main():

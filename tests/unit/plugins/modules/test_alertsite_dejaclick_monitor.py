@@ -75,3 +75,26 @@ def test_a_create_needs_a_script_or_a_url(capsys):
     result, failed = run_module(main, args, session, capsys)
     assert failed and 'needs script' in result['msg']
     assert session.writes() == []
+
+
+def test_monitor_info_writes_each_script_as_the_api_returns_it(capsys, tmp_path):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_monitor_info import main as info_main
+    monitors = [ON_API, dict(ON_API, id=100012, name='shop/checkout'), {'id': 100013, 'type': 'tcp', 'name': 'web'}]
+    session = FakeSession(token_reply(), page(monitors))
+    result, failed = run_module(info_main, dict(AUTH, scripts_dest=str(tmp_path)), session, capsys)
+    assert not failed
+    assert session.requests[1]['params']['show_scripts'] == 'true'
+    assert sorted(path.name for path in (tmp_path / 'dejaclick').iterdir()) == ['journey.xml', 'shop_checkout.xml']
+    with open(str(tmp_path / 'dejaclick' / 'journey.xml'), newline='') as handle:
+        assert handle.read() == STORED
+    assert not (tmp_path / 'tcp').exists()
+
+
+def test_monitor_info_refuses_a_file_as_scripts_dest(capsys, tmp_path):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_monitor_info import main as info_main
+    target = tmp_path / 'file'
+    target.write_text('x')
+    session = FakeSession()
+    result, failed = run_module(info_main, dict(AUTH, scripts_dest=str(target)), session, capsys)
+    assert failed and 'scripts_dest must be a directory' in result['msg']
+    assert session.requests == []

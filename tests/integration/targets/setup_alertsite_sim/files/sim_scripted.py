@@ -19,7 +19,7 @@ The rows of the type table of :mod:`sim_monitors` for the types ``ftp``/``ftp-ss
 """
 
 import copy
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 from sim_dialects import DIALECTS
 
