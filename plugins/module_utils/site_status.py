@@ -94,8 +94,8 @@ def status_of(monitor, rows, warn):
     description; the latest time of a check."""
     status = OrderedDict([('id', as_int(monitor.get('id'))), ('name', monitor.get('name')), ('type', monitor.get('type'))])
     if not rows:
-        warn("the site-status report has no row for %s monitor '%s' (id %s)" % (monitor.get('type'), monitor.get('name'),
-                                                                                 monitor.get('id')))
+        warn("the site-status report has no row for %s monitor '%s' (id %s)"
+             % (monitor.get('type'), monitor.get('name'), monitor.get('id')))
         return dict(status, status=None, status_desc=None, info_msg=None, last_check=None, ok=False)
     bad = [row for row in rows if not is_ok(row.get('last_status'))]
     shown = bad[0] if bad else rows[0]

@@ -12,13 +12,13 @@ module: alertsite_monitor_status_info
 short_description: Read the current status of AlertSite monitors (the site-status report)
 version_added: 1.0.0
 description:
-  - Returns the current status of every monitor, or of the monitors given, from the API's site-status report:
-    its status code and description, the time of its last check, and whether it is OK.
+  - Returns the current status of every monitor, or of the monitors given, from the API's site-status report,
+    that is its status code and description, the time of its last check, and whether it is OK.
   - The monitors are listed once (to resolve names and to name every row of the report); the report is then
     asked for the monitors given (100 ids a request), or for all.
   - A monitor whose report has several rows (one per location, or per monitor group) is OK only when every row
     is; the first row that is not OK gives its status and description, and the latest check gives the time.
-  - A monitor the report has no row for is returned with a null status and O(ignore:monitors[].ok=false), with
+  - A monitor the report has no row for is returned with a null status and RV(monitors[].ok=false), with
     a warning.
   - When the report names its rows only by monitor name, and two monitors share the name of one returned, the
     task fails naming the name and the ids; it never guesses.
@@ -127,6 +127,15 @@ monitors:
       description: True when the status is 0 on every row of the monitor.
       type: bool
       sample: true
+  sample:
+    - id: 100001
+      name: shop-home
+      type: website-ssl
+      status: '0'
+      status_desc: Site is OK Now!
+      info_msg: ''
+      last_check: '2026-12-06T19:30:00'
+      ok: true
 msg:
   description: How many monitors were found.
   returned: always
@@ -142,6 +151,7 @@ api_errors:
   returned: on failure, when the API gave any
   type: list
   elements: str
+  sample: ["monitors: must be a comma-separated list of ids"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.info import InfoFilter, run_info_module

@@ -19,7 +19,7 @@ description:
   - The monitors are found with one listing of every monitor. A monitor of type V(bitbar) (which the API cannot
     test on demand), or a location that is not one of a monitor's O(locations), is refused before any test starts.
   - The tests are started at the same time on at most O(concurrency) connections. A start is never sent twice
-    unless the API surely did not carry it out (it answered 429, or the connection could not be made): after a
+    unless the API surely did not carry it out (it answered 429, or the connection could not be made). After a
     5xx or a lost reply the test may have started, and that monitor and location are reported as V(error).
   - Each test is then polled with a growing delay (from O(poll_delay), times 1.5 each poll, at most 10 seconds).
     A 429 while polling pauses every request of the task for the time the API asks, then polling resumes.
@@ -105,7 +105,7 @@ options:
     default: 4
   fail_on_error:
     description:
-      - Fail the task when any test did not pass. With V(false) the task succeeds and O(ignore:tests) tells.
+      - Fail the task when any test did not pass. With V(false) the task succeeds and RV(tests) tells.
     type: bool
     default: true
 requirements:
@@ -173,7 +173,7 @@ tests:
     outcome:
       description:
         - V(passed), V(failed), V(not_found) (the API does not know the test), V(timed_out) (no end within
-          O(timeout)), or V(error) (the test could not be started or polled; O(ignore:tests[].status_desc) says
+          O(timeout)), or V(error) (the test could not be started or polled; RV(tests[].status_desc) says
           why). Null in check mode.
       type: str
       sample: failed
@@ -193,10 +193,22 @@ tests:
       description: The link to the test's results, when the API gave one.
       type: str
       returned: when the API gave one
+      sample: https://www.alertsite.com/cgi-bin/index.cgi?test_id=700001
     duration:
       description: Seconds from the test's start to its end (or to the timeout).
       type: float
       sample: 12.5
+  sample:
+    - monitor_id: 100001
+      monitor_name: web-443
+      monitor_type: tcp
+      location: 50
+      home_location: false
+      outcome: failed
+      status: 51
+      status_desc: Warning-Unable to resolve IP
+      test_id: '700001'
+      duration: 12.5
 msg:
   description: How many tests ran and how each ended; on failure, each monitor and location that did not pass.
   returned: always
@@ -212,6 +224,7 @@ api_errors:
   returned: on failure, when the API gave any
   type: list
   elements: str
+  sample: ["monitor_id: Record not found"]
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_tests import run_test_module
