@@ -38,7 +38,10 @@ Command line (standard library only; run it with the Python that should run the 
                                                 store objects without validation: JSON (or @FILE) is
                                                 {"monitors": [...], "recipients": [...], "blackouts": [...],
                                                 "notifier_groups": [...]} (any of them; a bare list holds
-                                                monitors); prints {"monitors": [ids], ...}
+                                                monitors); prints {"monitors": [ids], ...}. "tests" sets how
+                                                the tests on demand of monitors end ([{"monitor_id", "result":
+                                                passed|failed|running|forget, "status", "status_desc",
+                                                "polls"}]), "report_sitestatus" their site status
     simctl.py token     --dir DIR | --url URL [--user NAME:PASSWORD]
                                                 log in (POST /api/v3/access-tokens, default demo:demo-password)
                                                 and print the access token
