@@ -43,7 +43,7 @@ options:
     type: bool
   scripts_dest:
     description:
-      - A directory on the host that runs the module: the script of each monitor found is written, as the API
+      - A directory on the host that runs the module. The script of each monitor found is written, as the API
         returns it, to C(<scripts_dest>/<type>/<name>.xml) (a C(/) in a name becomes C(_)); existing files are
         replaced. Implies O(show_scripts).
       - A task of M(community.alertsite.alertsite_dejaclick_monitor) whose
