@@ -76,4 +76,3 @@ def test_a_bad_monitor_id_is_refused_before_any_request(value):
     assert run(dict(ENV, ALERTSITE_CONTRACT_RUN_TEST=value), out, session=session) == 2
     assert 'ALERTSITE_CONTRACT_RUN_TEST (contract_check_run_test) must be a monitor id' in out.getvalue()
     assert session.requests == []
-
