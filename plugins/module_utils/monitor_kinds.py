@@ -330,18 +330,20 @@ API_TYPES = ('api', 'bitbar', 'dejaclick', 'email-imap', 'email-pop', 'email-rou
 
 
 def secret_fields_of(kinds):
-    """Every secret field of ``kinds``, one per option name."""
+    """Every secret field of ``kinds``, and every field with secrets inside its values (an API step's password),
+    one per option name."""
     fields = OrderedDict()
     for kind in kinds:
-        for field in kind.secret_fields:
-            fields.setdefault(field.name, field)
+        for field in kind.fields:
+            if field.secret or getattr(field, 'secret_values_in', None) is not None:
+                fields.setdefault(field.name, field)
     return list(fields.values())
 
 
 # Any monitor, whatever its type: to read one by id, or to list several types at once. Its fields are the common
 # ones and every monitor kind's secrets, so that what it returns holds none (:func:`.secrets.public_object`).
 ANY_MONITOR = MonitorKind(module='alertsite_monitor_info', api_types=dict((t, t) for t in API_TYPES),
-                          fields=common_fields() + secret_fields_of(MONITOR_KINDS))
+                          fields=common_fields() + secret_fields_of(MONITOR_KINDS + (FTP, API, DEJACLICK)))
 
 # API type -> the kind that manages it
 KIND_OF_TYPE = dict((api_type, kind) for kind in MONITOR_KINDS for api_type in kind.types)

@@ -108,3 +108,15 @@ def test_an_http_step_in_an_https_monitor_is_refused_without_writing(capsys):
     assert failed and 'cannot change the type of a monitor' in result['msg']
     assert session.writes() == []
     assert PASSWORD not in json.dumps(result)
+
+
+def test_monitor_info_returns_no_step_password(capsys):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_monitor_info import main as info_main
+    steps = [dict(STEPS_ON_API[0], head=dict(STEPS_ON_API[0]['head'], http_basic_auth_password=PASSWORD)),
+             STEPS_ON_API[1]]
+    session = FakeSession(token_reply(), page([dict(ON_API, api_steps=steps)]))
+    result, failed = run_module(info_main, dict(AUTH, type=['website-ssl-api']), session, capsys)
+    assert not failed and len(result['monitors']) == 1
+    assert result['monitors'][0]['api_steps'][0]['head'] == {'http_basic_auth_username': 'monitor',
+                                                              'preemptive_authentication': False}
+    assert PASSWORD not in json.dumps(result)
