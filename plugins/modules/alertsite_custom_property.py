@@ -12,11 +12,11 @@ module: alertsite_custom_property
 short_description: Manage AlertSite custom properties (labels for monitors) and their values
 version_added: 1.1.0
 description:
-  - Create, change and delete AlertSite custom properties (the API's C(/properties)): account-wide labels such
+  - Create, change and delete AlertSite custom properties (the API's C(/properties)), account-wide labels such
     as C(Environment) or C(Team), each with a list of possible values; a monitor holds at most one value of each.
   - The property is found by its O(name) (or by O(id)); two properties with that name make the module fail and
     list their ids.
-  - O(values) are matched by name and compared as a set: their order and repetitions do not matter. The API
+  - O(values) are matched by name and compared as a set, so their order does not matter. The API
     replaces the list of values whole, so a change sends the whole list you declare, each value that exists with
     its id (the monitors that hold it keep it) and each new one with id 0. A second identical run sends no write.
   - Removing a value that monitors hold, or deleting the property (the API removes it from every monitor), needs
@@ -45,7 +45,7 @@ options:
     default: present
   values:
     description:
-      - The names of the property's values: every value it should have. Values not listed are removed (see
+      - The names of the property's values, every value it should have. Values not listed are removed (see
         O(force)). Names are strings (numbers are taken as their text), non-empty, without white space at either
         end, and given once.
     type: list
@@ -91,6 +91,8 @@ custom_property:
   description:
     - The property as the API holds it after the task, read back after any change; in check mode, the predicted
       property (new values with id 0). Empty after O(state=absent).
+    - Its C(values) (read them as C(custom_property['values'])) are the property's values, each with its C(id) and
+      C(name).
   returned: always
   type: dict
   sample: {id: 120, name: Environment, values: [{id: 500, name: Production}, {id: 501, name: Staging}]}
@@ -103,20 +105,6 @@ custom_property:
       description: The property's name.
       type: str
       sample: Environment
-    values:
-      description: The property's values.
-      type: list
-      elements: dict
-      sample: [{id: 500, name: Production}]
-      contains:
-        id:
-          description: The value's id.
-          type: int
-          sample: 500
-        name:
-          description: The value's name.
-          type: str
-          sample: Production
 msg:
   description: What was done (or, in check mode, would be done), in one sentence.
   returned: always

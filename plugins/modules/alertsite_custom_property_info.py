@@ -52,7 +52,9 @@ EXAMPLES = r'''
 
 RETURN = r'''
 custom_properties:
-  description: The properties that match, as the API returns them.
+  description:
+    - The properties that match, as the API returns them.
+    - The C(values) of each (read them as C(item['values'])) are its values, each with its C(id) and C(name).
   returned: always
   type: list
   elements: dict
@@ -66,11 +68,6 @@ custom_properties:
       description: The property's name.
       type: str
       sample: Environment
-    values:
-      description: The property's values, each with its C(id) and C(name).
-      type: list
-      elements: dict
-      sample: [{id: 500, name: Production}]
 msg:
   description: How many properties were found.
   returned: always
