@@ -96,6 +96,15 @@ options:
     description:
       - Whether AlertSite QA may use the monitor for testing.
     type: bool
+  custom_properties:
+    description:
+      - The monitor's custom properties, as a mapping from a property's name to the name of one of its values, for
+        example C({Environment: Production, Team: payments}). Properties are declared with
+        M(community.alertsite.alertsite_custom_property).
+      - Names are resolved with one listing of the properties; an unknown property or value fails the task before
+        any write, naming it. Only the properties named are compared, and a change sends every property the
+        monitor holds with the named values changed. Removing a property from a monitor is not offered.
+    type: dict
 notes:
   - Only the options you set are compared and sent; every other setting of the monitor is left as it is.
   - After a change the module reads the monitor back, so RV(monitor) holds the API's own values and defaults.

@@ -54,6 +54,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     plan_diff,
     plan_object,
     public_object,
+    resolve_values,
     wanted_values,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import (
@@ -180,6 +181,8 @@ def plan_definition(definition, state, existing, update_password='on_create', wa
     wanted = wanted_values(kind, definition)
     present = 'absent' if state == 'deleted' else 'present'
     try:
+        if existing.client is not None:  # names of other objects (custom properties) to ids, one listing a task
+            wanted = resolve_values(existing.client, kind, wanted)
         current, api_type, found = find_current(existing, kind, api_type, wanted, clean_id(definition.get('id')), present)
         if state in ('replaced', 'overridden') and current is not None:
             # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.

@@ -213,7 +213,7 @@ def plan_object(kind, api_type, wanted, current, state='present', update_passwor
             if update_password == 'always':
                 changes[key] = value
         elif not kind.by_name[key].same(have.get(key), value) or forced_write(kind.by_name[key], value, update_password):
-            changes[key] = sent_to_existing(kind.by_name[key], value, update_password)
+            changes[key] = sent_to_existing(kind.by_name[key], value, update_password, current)
     # the checks also see the values that cannot be compared, whether they are sent or not
     problems = cross_field_problems(kind, have, dict(changes, **dict((key, wanted[key]) for key in unreadable)))
     if problems:
@@ -231,10 +231,13 @@ def forced_write(field, value, update_password):
     return update_password == 'always' and getattr(field, 'write_only_part', False) and field.holds_write_only(value)
 
 
-def sent_to_existing(field, value, update_password):
-    """The value sent to an existing object: without its write-only part unless ``update_password=always``."""
+def sent_to_existing(field, value, update_password, current=None):
+    """The value sent to an existing object: without its write-only part unless ``update_password=always``; a
+    field with ``sent_with`` completes it from what the object holds (a monitor's other custom properties)."""
     if getattr(field, 'write_only_part', False) and update_password != 'always':
         return field.without_write_only(value)
+    if getattr(field, 'sent_with', None) is not None and current is not None:
+        return field.sent_with(current.get(field.api_name), value)
     return value
 
 

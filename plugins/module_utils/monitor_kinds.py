@@ -31,6 +31,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
     url_key,
     url_or_host,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.property_kinds import CustomPropertiesField
 from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
 from ansible_collections.community.alertsite.plugins.module_utils.step_fields import StepsField, script_key, xml_problem
 
@@ -85,6 +86,7 @@ def common_fields():
         Field('rotate_locations', 'bool'),
         Field('traceroute_on_error', 'bool'),
         Field('allow_internal_testing', 'bool'),
+        CustomPropertiesField('custom_properties'),
     ]
 
 

@@ -21,9 +21,10 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.community.alertsite.plugins.module_utils.fields import Field, as_int, no_surrounding_space
-from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError, ResourceKind
+from ansible_collections.community.alertsite.plugins.module_utils.resource import InputError, ResourceKind, namesakes_message
 
 MONITORS_PATH = '/monitors'
+PROPERTY_PATH = '/properties'
 
 
 class ValueNamesField(Field):
@@ -63,6 +64,105 @@ class ValueNamesField(Field):
         if twice:
             return '%s names %s more than once' % (self.name, ', '.join(repr(item) for item in twice))
         return None
+
+
+# -- a monitor's custom properties ------------------------------------------------------------------------------
+
+class PropertyValues(dict):
+    """``{property name: value name}``; ``ids`` maps property ids to value ids (None until resolved), ``declared``
+    says whether the names are the user's (compared) or all that a monitor holds."""
+
+    def __init__(self, names, ids=None, declared=True):
+        super(PropertyValues, self).__init__(names)
+        self.ids = ids
+        self.declared = declared
+
+
+class CustomPropertiesField(Field):
+    """A monitor's ``custom_properties``: ``{property name: value name}`` for the user, resolved to ids with one
+    listing of the properties per task; the API's ``[{"id", "name", "value", "value_id"}]`` is read by name. Only
+    the properties the user names are compared. An update sends the monitor's whole array as ``{"id",
+    "value_id"}`` items, with the named values changed (:meth:`sent_with`)."""
+
+    def __init__(self, name='custom_properties', **kwargs):
+        super(CustomPropertiesField, self).__init__(name, kind='dict', **kwargs)
+
+    def argument_spec(self):
+        return dict(type='dict')
+
+    def from_user(self, value):
+        return PropertyValues(value) if isinstance(value, dict) else value
+
+    def normalise(self, value):
+        if isinstance(value, list):  # the API's array; an empty one is no property
+            items = [item for item in value if isinstance(item, dict)]
+            if not items:
+                return None
+            return PropertyValues(dict((item.get('name'), item.get('value')) for item in items),
+                                  dict((as_int(item.get('id')), as_int(item.get('value_id'))) for item in items),
+                                  declared=False)
+        if isinstance(value, dict) and not isinstance(value, PropertyValues):
+            return PropertyValues(value)
+        return value
+
+    def same(self, one, other):
+        declared, held = (other, one) if getattr(other, 'declared', False) else (one, other)
+        if not getattr(declared, 'declared', False):
+            return one == other
+        return all((held or {}).get(name) == value for name, value in declared.items())
+
+    def problem(self, value):
+        if not value:
+            return None
+        bad = [name for name, item in value.items() if not isinstance(item, str) or not item.strip() or not name.strip()]
+        if bad:
+            return '%s must map property names to value names, got %r for %s' % (
+                self.name, value[bad[0]], ', '.join(repr(name) for name in bad))
+        return None
+
+    def resolve(self, client, value):
+        if not value:
+            return value
+        listing = property_listing(client)
+        ids = {}
+        for name, wanted in sorted(value.items()):
+            prop = one_named(listing, name, 'custom property', '%s names no custom property %r (declare it with '
+                             'community.alertsite.alertsite_custom_property)' % (self.name, name))
+            found = one_named(prop.get('values') or [], wanted, 'value of %r' % name,
+                              '%s: custom property %r has no value %r (its values: %s)'
+                              % (self.name, name, wanted, ', '.join(repr(item.get('name')) for item in prop.get('values') or [])))
+            ids[as_int(prop['id'])] = as_int(found['id'])
+        return PropertyValues(value, ids)
+
+    def sent_with(self, held, value):
+        """The value sent to a monitor that holds ``held`` (the API's array): every property it has, the named ones
+        with their new values."""
+        ids = dict(self.normalise(held).ids if isinstance(held, list) else {})
+        ids.update(value.ids or {})
+        return PropertyValues(value, ids)
+
+    def to_api(self, value):
+        if value.ids is None:  # not resolved (the requests a bulk task would send, shown offline): by name
+            return [{'name': name, 'value': item} for name, item in sorted(value.items())]
+        return [{'id': prop, 'value_id': item} for prop, item in sorted(value.ids.items())]
+
+
+def property_listing(client):
+    """One listing of the properties per task (kept on the client)."""
+    listing = getattr(client, 'custom_properties_listing', None)
+    if listing is None:
+        listing = client.get_all(PROPERTY_PATH)
+        client.custom_properties_listing = listing
+    return listing
+
+
+def one_named(items, name, noun, missing):
+    found = [item for item in items if isinstance(item, dict) and item.get('name') == name]
+    if len(found) > 1:
+        raise InputError(namesakes_message(noun, name, found, 'rename one of them'))
+    if not found:
+        raise InputError(missing)
+    return found[0]
 
 
 # -- monitors that hold a property --------------------------------------------------------------------------
@@ -127,7 +227,7 @@ PROPERTY = ResourceKind(
     noun='custom property',
     plural='custom properties',
     module='alertsite_custom_property',
-    list_path='/properties',
+    list_path=PROPERTY_PATH,
     item_path='/properties/{id}',
     fields=[
         Field('name', required_on_create=True, non_empty=True, check=no_surrounding_space),

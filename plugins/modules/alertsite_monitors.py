@@ -172,6 +172,13 @@ options:
       allow_internal_testing:
         description: Whether AlertSite QA may use the monitor for testing.
         type: bool
+      custom_properties:
+        description:
+          - The monitor's custom properties, C({property name: value name}); see
+            O(community.alertsite.alertsite_tcp_monitor#module:custom_properties). Names are resolved with one
+            listing of the properties for all definitions; an unknown property or value fails that definition before
+            any write. O(state=gathered) shows them by name.
+        type: dict
       hostname:
         description:
           - Server to check (C(tcp), C(email-*) and C(ping) types; for C(name-server), the name server to query).

@@ -142,3 +142,41 @@ def test_info_filters_by_name_and_value(capsys, args, found):
     assert not failed
     assert [prop['id'] for prop in result['custom_properties']] == found
     assert result['msg'] == 'Found %d custom %s' % (len(found), 'property' if len(found) == 1 else 'properties')
+
+
+# -- custom_properties on a monitor ---------------------------------------------------------------------------------
+
+TCP = dict(AUTH, name='web', billing_plancode='UBM - A/A', hostname='www.example.com', port=443)
+WEB = {'id': 100001, 'type': 'tcp', 'name': 'web', 'billing_plancode': 'UBM - A/A', 'hostname': 'www.example.com',
+       'port': 443, 'custom_properties': [{'id': 120, 'name': 'Environment', 'value': 'Production', 'value_id': 58},
+                                          {'id': '121', 'name': 'Team', 'value': 'payments', 'value_id': '70'}]}
+
+
+def test_a_monitor_named_values_unchanged_write_nothing(capsys):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_tcp_monitor import main as tcp_main
+    session = FakeSession(token_reply(), page([ENV, TEAM]), page([WEB]))
+    result, failed = run_module(tcp_main, dict(TCP, custom_properties={'Team': 'payments'}), session, capsys)
+    assert not failed and result['changed'] is False
+    assert session.calls()[1:] == [('GET', '/properties'), ('GET', '/monitors')]
+
+
+def test_a_changed_value_is_one_patch_of_the_whole_array(capsys):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_tcp_monitor import main as tcp_main
+    session = FakeSession(token_reply(), page([ENV, TEAM]), page([WEB]), (200, {'id': '100001'}), (200, WEB))
+    result, failed = run_module(tcp_main, dict(TCP, custom_properties={'Environment': 'Staging'}), session, capsys)
+    assert not failed and result['changed'] is True
+    assert session.writes() == [('PATCH', '/monitors/tcp/100001')]
+    assert session.requests[3]['json'] == {'custom_properties': [{'id': 120, 'value_id': 59}, {'id': 121, 'value_id': 70}]}
+
+
+@pytest.mark.parametrize('wanted, message', [
+    ({'Tier': 'gold'}, "custom_properties names no custom property 'Tier'"),
+    ({'Environment': 'QA'}, "custom_properties: custom property 'Environment' has no value 'QA' (its values: "
+                            "'Production', 'Staging')"),
+])
+def test_an_unknown_property_or_value_is_refused_after_one_listing(capsys, wanted, message):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_tcp_monitor import main as tcp_main
+    session = FakeSession(token_reply(), page([ENV, TEAM]))
+    result, failed = run_module(tcp_main, dict(TCP, custom_properties=wanted), session, capsys)
+    assert failed and result['msg'].startswith(message)
+    assert session.calls()[1:] == [('GET', '/properties')]

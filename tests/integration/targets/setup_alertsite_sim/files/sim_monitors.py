@@ -53,6 +53,7 @@ FIELD_TYPES = {
     'check_fullpage_missing_objects': 'bool', 'check_fullpage_object_sizes': 'bool', 'notify_on_fullpage_errors': 'bool',
     'keyword_match_invert': 'bool',
     'locations': 'any',
+    'custom_properties': 'list',
 }
 FIELD_TYPES.update(sim_scripted.FIELD_TYPES)
 # Fields whose unset value numbers-as-strings shows as "".
@@ -62,7 +63,7 @@ NUMBER_FIELDS = (frozenset(key for key, kind in FIELD_TYPES.items() if kind == '
 COMMON_FIELDS = frozenset((
     'billing_plancode', 'name', 'interval', 'timeout', 'enabled', 'locations', 'home_location', 'mode',
     'monitor_location_count', 'note', 'alert_note', 'notify_on_error', 'retry_on_failure',
-    'rotate_locations', 'traceroute_on_error', 'allow_internal_testing',
+    'rotate_locations', 'traceroute_on_error', 'allow_internal_testing', 'custom_properties',
 ))
 SERVER_FIELDS = frozenset(('hostname', 'port', 'ipv4', 'resolve_dns'))
 ROUND_TRIP_FIELDS = frozenset(('smtp_hostname', 'pop3_hostname', 'email', 'email_username', 'email_password'))
@@ -266,6 +267,8 @@ class Monitors(Kind, path='monitors', first_id=100001):
             if key == 'locations' and isinstance(value, list):
                 value = [dict(item, **LOCATIONS.get(item.get('id'), {})) for item in value if isinstance(item, dict)]
             result[key] = value
+        if 'properties' in self.sim.kinds:
+            result['custom_properties'] = self.sim.kinds['properties'].monitor_view(record.get('custom_properties'))
         blackouts = self.sim.kinds.get('blackouts')
         if blackouts is not None:
             result['blackout_ids'] = blackouts.ids_for('monitors', record['id'])
@@ -297,9 +300,15 @@ class Monitors(Kind, path='monitors', first_id=100001):
         """GET /monitors/{id}."""
         return Reply(200, self.shown(self.require(record_id), request.query))
 
+    def store_properties(self, fields):
+        """Custom properties as stored (sim_properties.py checks them)."""
+        if 'custom_properties' in fields:
+            fields['custom_properties'] = self.sim.kinds['properties'].monitor_items(fields['custom_properties'])
+
     def api_create_type(self, request, mtype):
         """POST /monitors/<type>."""
         fields = validate_monitor(mtype, request.object_body(), lenient=self.lenient)
+        self.store_properties(fields)
         if 'api_steps' in fields:
             fields['api_steps'] = sim_scripted.stored_steps(fields['api_steps'], [], self.sim.dialects)
         return Reply(200, {'id': str(self.create(mtype, fields))})
@@ -310,6 +319,7 @@ class Monitors(Kind, path='monitors', first_id=100001):
         if record is None or record['type'] != mtype:
             raise not_found()
         fields = validate_monitor(mtype, request.object_body(), stored=record, lenient=self.lenient)
+        self.store_properties(fields)
         if 'api_steps' in fields:
             fields['api_steps'] = sim_scripted.stored_steps(fields['api_steps'], record.get('api_steps') or [],
                                                             self.sim.dialects)

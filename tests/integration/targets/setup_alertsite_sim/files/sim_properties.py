@@ -17,7 +17,7 @@
 
 import copy
 
-from sim_store import Errors, ObjectKind, screen_body
+from sim_store import ApiError, Errors, ObjectKind, screen_body
 
 FIELD_TYPES = {'name': 'string', 'values': 'list'}
 FIRST_VALUE_ID = 500
@@ -113,3 +113,32 @@ class Properties(ObjectKind, path='properties', first_id=120):
             if value['id'] == value_id:
                 return record, value
         return None
+
+    # -- on monitors --------------------------------------------------------------------------------------------
+
+    def monitor_items(self, items):
+        """A monitor's ``custom_properties`` as written (``[{"id", "value_id"}]``, names ignored) as stored; 400 for
+        an item that is no value of a known property, or for two values of one property. The array replaces the
+        monitor's (this simulator's reading)."""
+        stored, seen = [], set()
+        for item in items:
+            found = self.value_of(item.get('id'), item.get('value_id')) if isinstance(item, dict) else None
+            if found is None:
+                raise ApiError(400, 'custom_properties: %r is no value of a custom property' % (item,),
+                               fields=['custom_properties'])
+            if found[0]['id'] in seen:
+                raise ApiError(400, 'custom_properties: property %d is given twice' % found[0]['id'],
+                               fields=['custom_properties'])
+            seen.add(found[0]['id'])
+            stored.append({'id': found[0]['id'], 'value_id': found[1]['id']})
+        return stored
+
+    def monitor_view(self, items):
+        """A monitor's stored ``custom_properties`` as GET shows them: ``{"id", "name", "value", "value_id"}``."""
+        shown = []
+        for item in items or []:
+            found = self.value_of(item.get('id'), item.get('value_id'))
+            if found is not None:
+                shown.append({'id': found[0]['id'], 'name': found[0]['name'], 'value': found[1]['name'],
+                              'value_id': found[1]['id']})
+        return shown
