@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_api_monitor
 short_description: Manage AlertSite API endpoint monitors (multi-step API checks)
-version_added: 1.0.0
+version_added: 1.1.0
 description:
   - Create, change and delete AlertSite API endpoint monitors, which send one or more HTTP requests in order
     (O(api_steps)), check each response with assertions and carry values from one response to later requests.
@@ -237,6 +237,33 @@ monitor:
           post: '{"user": "monitor"}'
           assertions: [{source: Status Code, comparison: equals, value: "200"}]
           variables: [{name: token, property: token}]
+      contains:
+        step_number:
+          description: The place of the step, from 1.
+          type: int
+        step_name:
+          description: The step's name.
+          type: str
+        url:
+          description: The URL the step calls.
+          type: str
+        http_method:
+          description: The HTTP method of the step.
+          type: str
+        post:
+          description: The body the step sends.
+          type: str
+        head:
+          description: The step's headers and basic authentication (user name, never the password).
+          type: dict
+        assertions:
+          description: The step's assertions, each with C(source), C(property), C(comparison) and C(value).
+          type: list
+          elements: dict
+        variables:
+          description: The variables the step extracts, each with C(name) and C(property).
+          type: list
+          elements: dict
     blackout_ids:
       description: Ids of the maintenance windows (blackouts) of the monitor, read-only.
       type: list

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_dejaclick_monitor
 short_description: Manage AlertSite DéjàClick (recorded browser journey) monitors
-version_added: 1.0.0
+version_added: 1.1.0
 description:
   - Create, change and delete AlertSite DéjàClick monitors, which replay a browser journey recorded with
     DéjàClick (an XML script) from the monitoring locations.
