@@ -99,7 +99,7 @@ options:
   custom_properties:
     description:
       - The monitor's custom properties, as a mapping from a property's name to the name of one of its values, for
-        example C({Environment: Production, Team: payments}). Properties are declared with
+        example C(Environment) to C(Production) and C(Team) to C(payments). Properties are declared with
         M(community.alertsite.alertsite_custom_property).
       - Names are resolved with one listing of the properties; an unknown property or value fails the task before
         any write, naming it. Only the properties named are compared, and a change sends every property the
