@@ -67,6 +67,12 @@ from ansible_collections.community.alertsite.plugins.module_utils.pool import Fa
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
+from ansible_collections.community.alertsite.plugins.module_utils.scope import (
+    inside_scope,
+    outside_scope,
+    scope_problems,
+    scoped_config,
+)
 from ansible_collections.community.alertsite.plugins.module_utils.secrets import secret_values
 
 ONLINE_STATES = ('merged', 'replaced', 'overridden', 'deleted', 'gathered')
@@ -95,6 +101,7 @@ def bulk_argument_spec():
         update_password=dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False),
         running_config=dict(type='raw'),
         parallel_writes=dict(type='int', default=4),
+        scope=dict(type='dict', options=dict(custom_properties=dict(type='dict', required=True))),
     )
     return spec
 
@@ -197,18 +204,25 @@ def plan_definition(definition, state, existing, update_password='on_create', wa
     return plan
 
 
-def plan_bulk(config, state, index, prune_types=(), update_password='on_create', warnings=None, client=None):
-    """One plan per definition (in order), then, for ``overridden``, deletions of the monitors of
-    ``prune_types`` (the types the task is about) that no definition is about. An id that ``index`` does not
-    hold is read with ``client``, when given."""
+def plan_bulk(config, state, index, prune_types=(), update_password='on_create', warnings=None, client=None,
+              inside=None):
+    """One plan per definition (in order), then, for ``overridden`` (and ``deleted`` without config, in a
+    scope), deletions of the monitors of ``prune_types`` (the types the task is about) that no definition is
+    about. An id that ``index`` does not hold is read with ``client``, when given. With ``inside`` (a
+    function(monitor) -> whether it lies in the task's scope), only monitors inside are deleted, and a definition
+    whose monitor lies outside is not planned."""
     existing = Listed(index, client)
     plans = [plan_definition(definition, state, existing, update_password, warnings) for definition in config]
-    if state == 'overridden':
+    if inside is not None:
+        plans = [outside_scope(plan) if plan.current and plan.error is None and not inside(plan.current) else plan
+                 for plan in plans]
+    if state == 'overridden' or state == 'deleted' and inside is not None and not config:
         kept = set(plan.object_id for plan in plans if plan.object_id)
         named = set((plan.api_type, plan.name) for plan in plans if plan.error is not None)
         for monitor in index.objects:
             api_type = monitor.get('type')
-            if api_type in prune_types and str(monitor.get('id')) not in kept and (api_type, monitor.get('name')) not in named:
+            if api_type in prune_types and str(monitor.get('id')) not in kept and (api_type, monitor.get('name')) not in named \
+                    and (inside is None or inside(monitor)):
                 kind = KIND_OF_TYPE[api_type]
                 plans.append(Plan(kind, api_type, 'delete', current=monitor, before=current_values(kind, monitor)))
     return plans
@@ -452,18 +466,21 @@ def offline_states(params):
 
 def online_states(module, params):
     """``gathered``, and the states that converge: the result, from one listing and the writes."""
-    config, state = params['config'] or [], params['state']
-    types = listed_types(config, state, params['types'])
+    config, state = scoped_config(params['scope'], params['config'] or []), params['state']
+    wide = state == 'deleted' and params['scope'] and not config  # every type, in the scope
+    types = MANAGED_TYPES if wide else listed_types(config, state, params['types'])
     if not types:
         return bulk_result(module, state, [])
     client = client_from_module(module)
-    index = load_index(client, read_types(config, state, params['types']))
+    index = load_index(client, types if wide else read_types(config, state, params['types']))
+    inside = inside_scope(client, params['scope'])
     if state == 'gathered':
-        gathered = gathered_definitions(index.objects, types)
+        gathered = gathered_definitions([monitor for monitor in index.objects if inside is None or inside(monitor)],
+                                        types)
         return dict(changed=False, gathered=gathered,
                     msg='gathered %d monitor%s' % (len(gathered), '' if len(gathered) == 1 else 's'))
     warnings = []
-    plans = plan_bulk(config, state, index, set(types), params['update_password'], warnings, client)
+    plans = plan_bulk(config, state, index, set(types), params['update_password'], warnings, client, inside)
     for warning in warnings:
         module.warn(warning)
     return bulk_result(module, state, converge(client, plans, index, module, params['parallel_writes'], state))
@@ -505,6 +522,7 @@ def run_bulk_module():
     params = module.params
     problems = bulk_problems(params['config'] or [], params['state'], params['types'], params['running_config'],
                              params['parallel_writes'])
+    problems += scope_problems(params['scope'], params['config'] or [], params['state'])
     if params['state'] not in OFFLINE_STATES:
         problems += connection_problems(params)
     refuse(module, problems)

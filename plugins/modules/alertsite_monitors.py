@@ -70,6 +70,25 @@ options:
         for its C(Retry-After) before going on, and the write is retried; lower this value if that happens often.
     type: int
     default: 4
+  scope:
+    description:
+      - The slice of the account the task owns, the monitors whose custom properties hold the given values (for
+        example the value V(payments) of the property C(Team)). O(state=overridden) and O(state=deleted) without O(config)
+        delete, and O(state=gathered) returns, only monitors inside the scope, so one team's task never touches
+        another team's monitors. O(state=deleted) without O(config) deletes every monitor of the scope, of any
+        managed type.
+      - Definitions are still matched against every monitor; a definition whose monitor lies outside the scope
+        fails and nothing is written to it. A definition that names none of a scope property gets the scope's
+        value, so what it creates stays inside; one that gives a scope property another value is refused before
+        any request.
+      - Names are resolved with the task's one listing of the properties; an unknown property or value fails the
+        task before any write.
+    type: dict
+    suboptions:
+      custom_properties:
+        description: A mapping from property names to value names; a monitor is inside when it holds every one of these values.
+        type: dict
+        required: true
     version_added: 1.0.0
   running_config:
     description:
@@ -174,7 +193,7 @@ options:
         type: bool
       custom_properties:
         description:
-          - The monitor's custom properties, C({property name: value name}); see
+          - The monitor's custom properties, a mapping from a property's name to the name of one of its values; see
             O(community.alertsite.alertsite_tcp_monitor#module:custom_properties). Names are resolved with one
             listing of the properties for all definitions; an unknown property or value fails that definition before
             any write. O(state=gathered) shows them by name.
