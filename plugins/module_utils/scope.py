@@ -42,7 +42,8 @@ def scope_problems(scope, config, state):
     values = scope_values(scope)
     if not values or any(not isinstance(value, str) or not value.strip() or not name.strip()
                          for name, value in values.items()):
-        return ['scope.custom_properties must map one or more property names to value names, got %r' % (values,)]
+        return ['scope.custom_properties must map one or more property names to value names, got %r'
+                % (scope.get('custom_properties'),)]
     if state in ('rendered', 'parsed'):
         return ['scope does not apply to state=%s' % state]
     problems = []
