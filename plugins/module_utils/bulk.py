@@ -28,6 +28,7 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import copy
 import json
 import math
 from collections import OrderedDict
@@ -238,7 +239,11 @@ def as_definition(monitor, with_id=False):
         definition['id'] = str(monitor['id'])
     # an unset value (null, "", no locations) is left out: fed back, it would be refused as empty, and leaving an
     # option out keeps what the monitor holds (replaced and overridden clear it, which it already is)
-    definition.update((name, value) for name, value in current_values(kind, monitor).items() if value not in UNSET)
+    for name, value in current_values(kind, monitor).items():
+        # a value the option takes in another form than the API gives it (API steps: no step_number)
+        value = getattr(kind.by_name[name], 'input_value', lambda same: same)(value)
+        if value not in UNSET:
+            definition[name] = value
     return definition
 
 
@@ -254,11 +259,23 @@ def gathered_definitions(monitors, api_types=None):
     return [definition for definition in definitions if definition is not None]
 
 
+def listing_kind(api_types):
+    """ANY_MONITOR, listing with the read parameters of the kinds of ``api_types`` (DéjàClick: the scripts)."""
+    params = {}
+    for api_type in api_types:
+        params.update(KIND_OF_TYPE[api_type].read_params if api_type in KIND_OF_TYPE else {})
+    if not params:
+        return ANY_MONITOR
+    kind = copy.copy(ANY_MONITOR)
+    kind.read_params = dict(ANY_MONITOR.read_params, **params)
+    return kind
+
+
 def load_index(client, api_types):
     """One paged listing of every monitor of ``api_types``, found by type and name, and by id. The index
     remembers how many monitors a page brought (``page_size``), to estimate the cost of a later listing."""
     calls = client.calls
-    index = Index.load(client, ANY_MONITOR, api_types, kind_of=KIND_OF_TYPE.get)
+    index = Index.load(client, listing_kind(api_types), api_types, kind_of=KIND_OF_TYPE.get)
     pages = max(1, client.calls - calls)
     # one page: the API may give up to the limit asked for; several: what a full page held
     index.page_size = max(1, int(math.ceil(float(len(index.objects)) / pages))) if pages > 1 else PAGE_SIZE
@@ -434,7 +451,10 @@ class BulkModule(AnsibleModule):
 def hide_secrets(module):
     """Ansible masks the values of ``no_log`` options (a definition's ``email_password``) wherever it shows the
     task; ``running_config`` is no secret as a whole, so the secrets of the monitors it holds are added to
-    those values: the invocation, messages and warnings show them masked too."""
+    those values: the invocation, messages and warnings show them masked too. So are the secrets inside a
+    definition's values (an API step's password), which no ``no_log`` option covers."""
+    for definition in module.params.get('config') or []:
+        module.no_log_values.update(secret_values(ANY_MONITOR, definition))
     try:
         monitors = parse_running_config(module.params.get('running_config'))
     except InputError:

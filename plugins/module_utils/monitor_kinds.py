@@ -323,7 +323,7 @@ DEJACLICK = MonitorKind(
     create_checks=[script_or_url],
 )
 
-MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP, PING, DNS, WEBSITE)
+MONITOR_KINDS = (TCP, EMAIL, ROUNDTRIP, PING, DNS, WEBSITE, FTP, API, DEJACLICK)
 
 # Every monitor type the API lists (GET /monitors?type=...), managed here or not.
 API_TYPES = ('api', 'bitbar', 'dejaclick', 'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'ftp',

@@ -251,6 +251,13 @@ class StepsField(Field):
         """The steps fit to return: no password (whatever the API shows of it)."""
         return self.without_write_only(value)
 
+    def input_value(self, value):
+        """The steps as the option takes them (gathered output fed back): no password, no ``step_number``."""
+        if not isinstance(value, list):
+            return value
+        return [dict((key, item) for key, item in step.items() if key != 'step_number') if isinstance(step, dict) else step
+                for step in self.without_write_only(value)]
+
     def masked_value(self, value):
         """The steps fit to show in a diff or a command: each password set shown as a mask."""
         return map_passwords(value, lambda password: SECRET_MASK) if isinstance(value, list) else value

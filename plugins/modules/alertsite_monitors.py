@@ -12,7 +12,8 @@ module: alertsite_monitors
 short_description: Converge many AlertSite monitors of any type in one task
 version_added: 0.1.0
 description:
-  - Takes a list of monitor definitions (TCP, IMAP, POP3, SMTP, round-trip email, ping, DNS and website) and
+  - Takes a list of monitor definitions (TCP, IMAP, POP3, SMTP, round-trip email, ping, DNS, website, FTP, API
+    endpoint and DéjàClick) and
     converges them all with one login and one paged listing, writing only what differs. Built for fleets of
     hundreds of monitors, for example from an AWX job template through the role
     P(community.alertsite.monitors#role).
@@ -106,11 +107,13 @@ options:
       - With O(state=parsed), only monitors of these types are returned.
     type: list
     elements: str
-    choices: [email-imap, email-pop, email-round-trip, email-smtp, name-server, ping, tcp, website, website-ssl]
+    choices: [dejaclick, email-imap, email-pop, email-round-trip, email-smtp, ftp, ftp-ssl, name-server, ping, tcp,
+              website, website-api, website-ssl, website-ssl-api]
   update_password:
     description:
       - V(on_create) sends O(config[].email_password) only to monitors being created; V(always) sends it to every
         listed round-trip monitor that sets it, which reports those as changed on every run.
+      - The same applies to the step passwords of O(config[].api_steps).
     type: str
     choices: [on_create, always]
     default: on_create
@@ -126,7 +129,12 @@ options:
       type:
         description:
           - The API monitor type, one of V(tcp), V(email-imap), V(email-pop), V(email-smtp), V(email-round-trip),
-            V(ping), V(name-server), V(website) and V(website-ssl).
+            V(ping), V(name-server), V(website), V(website-ssl), V(ftp), V(ftp-ssl), V(website-api),
+            V(website-ssl-api) and V(dejaclick).
+          - An FTP monitor's type follows the scheme of its O(config[].hostname) (V(ftp) for C(ftp://), V(ftp-ssl)
+            for C(ftps://)), and an API endpoint monitor's the scheme of its steps' URLs (V(website-ssl-api) when
+            every step is C(https://), V(website-api) otherwise), as with M(community.alertsite.alertsite_ftp_monitor)
+            and M(community.alertsite.alertsite_api_monitor).
           - A website monitor's type follows the scheme of its O(config[].url), as with
             M(community.alertsite.alertsite_website_monitor) - V(website) for C(http://), V(website-ssl) for
             C(https://) - and a definition whose URL does not match its type is refused.
@@ -202,9 +210,10 @@ options:
         description:
           - Server to check (C(tcp), C(email-*) and C(ping) types; for C(name-server), the name server to query).
             Required to create those.
+          - For C(ftp) and C(ftp-ssl), the server as C(ftp://host) or C(ftps://host) (required to create one).
         type: str
       port:
-        description: Port to check, 1 to 65535 (C(tcp), required to create one, and C(email-*) types).
+        description: Port to check, 1 to 65535 (C(tcp), required to create one, C(email-*) and C(ftp*) types).
         type: int
       ipv4:
         description: Fixed IPv4 address to check instead of resolving O(config[].hostname).
@@ -233,6 +242,7 @@ options:
       url:
         description:
           - Page a C(website) (C(http://)) or C(website-ssl) (C(https://)) monitor checks. Required to create those.
+          - For C(dejaclick), the page of a single-step monitor (instead of O(config[].script)).
         type: str
       check_fullpage_missing_objects:
         description: Whether a website monitor loads every object of the page and reports the missing ones.
@@ -256,8 +266,41 @@ options:
         description: Whether finding O(config[].keyword_string) is the error.
         type: bool
       use_ssl_version:
-        description: SSL/TLS version of a C(website-ssl) monitor, as the API numbers it; only V(2) is documented.
+        description:
+          - SSL/TLS version of a C(website-ssl) or C(ftp-ssl) monitor, as the API numbers it; only V(2) is documented.
         type: int
+      enable_ftp_upload:
+        description:
+          - Whether an FTP monitor tests uploading and downloading a file as well as logging in.
+          - Required to create one.
+        type: bool
+      api_steps:
+        description:
+          - The steps of an API endpoint monitor, in order, as for
+            O(community.alertsite.alertsite_api_monitor#module:api_steps) (C(step_name), C(url), C(http_method),
+            C(post), C(head), C(assertions), C(variables)). Required to create one.
+          - Compared in order, only the keys given; a change sends them all, each numbered by its position.
+          - The step passwords (C(head.http_basic_auth_password)) are write-only (see O(update_password)), masked
+            wherever Ansible shows the task, and never returned; RV(gathered) leaves them out.
+        type: list
+        elements: dict
+      script:
+        description:
+          - The recorded script (XML text) of a C(dejaclick) monitor, compared as canonical XML. To take it from a
+            file, use C("{{ lookup('file', 'journeys/shop.xml') }}").
+          - RV(gathered) gives the script as text.
+        type: str
+      step_timeout:
+        description:
+          - How long, in seconds, each network request of a C(dejaclick) monitor's step may take.
+          - Required to create one.
+        type: int
+      transaction_steps:
+        description: The number of steps of a C(dejaclick) monitor's journey. Required to create one.
+        type: int
+      browser_type:
+        description: Browser of a C(dejaclick) monitor, passed to the API as given.
+        type: str
       check_ssl_expiration_dates:
         description: Certificate expiry that a C(website-ssl) monitor reports; only V(Expired) is documented.
         type: str

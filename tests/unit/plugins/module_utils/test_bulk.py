@@ -23,6 +23,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.bulk import (
     plan_bulk,
     rendered_commands,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.engine import plan_command
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main
@@ -69,14 +70,14 @@ def test_definition_spec_is_the_union_of_the_declarations():
 
 def test_problems_name_the_definition_and_the_option():
     config = [
-        definition(type='ftp', name='files'),
+        definition(type='bitbar', name='files'),
         definition(type='tcp', name='a', port=0),
         definition(type='email-round-trip', name='b', port=25),
         definition(type='tcp', name='a'),
     ]
     assert fleet_problems(fleet_params(config)) == [
-        "config[0] (ftp 'files'): type must be one of email-imap, email-pop, email-round-trip, email-smtp, "
-        "name-server, ping, tcp, website, website-ssl",
+        "config[0] (bitbar 'files'): type must be one of dejaclick, email-imap, email-pop, email-round-trip, "
+        "email-smtp, ftp, ftp-ssl, name-server, ping, tcp, website, website-api, website-ssl, website-ssl-api",
         "config[1] (tcp 'a'): port must be between 1 and 65535, got 0",
         "config[2] (email-round-trip 'b'): port is not an option of email-round-trip monitors",
         "config[1] and config[3] both define tcp monitor 'a'",
@@ -94,7 +95,8 @@ def test_listed_types():
     config = [definition(type='tcp', name='a'), definition(type='email-smtp', name='b')]
     assert listed_types(*problem_args(fleet_params(config))) == ['email-smtp', 'tcp']
     assert listed_types(*problem_args(fleet_params([], 'gathered'))) == [
-        'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'name-server', 'ping', 'tcp', 'website', 'website-ssl']
+        'dejaclick', 'email-imap', 'email-pop', 'email-round-trip', 'email-smtp', 'ftp', 'ftp-ssl', 'name-server', 'ping',
+        'tcp', 'website', 'website-api', 'website-ssl', 'website-ssl-api']
     assert listed_types(*problem_args(fleet_params(config, 'overridden', types=['email-pop']))) == ['email-pop', 'email-smtp', 'tcp']
 
 
@@ -134,7 +136,7 @@ def test_deleted_deletes_the_listed_ones():
 
 
 def test_gathered_definitions_feed_back_as_config():
-    gathered = gathered_definitions(EXISTING + [{'id': 9, 'type': 'ftp', 'name': 'p'}])
+    gathered = gathered_definitions(EXISTING + [{'id': 9, 'type': 'bitbar', 'name': 'p'}])
     assert [d['name'] for d in gathered] == ['web', 'old', 'mx', 'rt']
     assert gathered[0] == {'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com', 'port': 443, 'note': 'keep me'}
     plans = plans_for(fleet_params([definition(**d) for d in gathered]))
@@ -480,3 +482,35 @@ def test_secrets_in_running_config_are_masked_in_the_logged_invocation(capsys, m
     result, failed = run_module(main, dict(state='parsed', running_config={'results': listing}), FakeSession(), capsys)
     assert not failed and len(logged) == 1 and 'running_config' in logged[0][1]
     assert 'MailboxPw!' not in repr(logged) and '********' in logged[0][1]['running_config']
+
+
+SCRIPT = '<?xml version="1.0"?><actions><action type="navigate"><url>https://shop.example.com/</url></action></actions>'
+STEPS = [{'step_name': 'login', 'url': 'https://api.example.com/login', 'http_method': 'POST',
+          'head': {'http_basic_auth_username': 'probe', 'http_basic_auth_password': 'StepPw!9'},
+          'assertions': [{'source': 'ResponseCode', 'comparison': 'equals', 'value': '200'}]}]
+SCRIPTED = [
+    definition(type='ftp', name='files', billing_plancode='P', hostname='ftp://files.example.com', enable_ftp_upload=False),
+    definition(type='website-ssl-api', name='login', billing_plancode='P', api_steps=STEPS),
+    definition(type='dejaclick', name='shop', billing_plancode='P', script=SCRIPT, step_timeout=30, transaction_steps=1),
+]
+
+
+def test_one_of_each_scripted_kind_is_planned_gathered_and_fed_back():
+    assert fleet_problems(fleet_params(SCRIPTED)) == []
+    plans = plan_bulk(SCRIPTED, 'merged', Index(KIND_OF_TYPE.get, []))
+    assert [(p.action, p.api_type) for p in plans] == [('create', 'ftp'), ('create', 'website-ssl-api'), ('create', 'dejaclick')]
+    commands = rendered_commands(SCRIPTED)
+    assert commands[1]['body']['api_steps'][0]['step_number'] == 1
+    assert commands[1]['body']['api_steps'][0]['head']['http_basic_auth_password'] == '********'
+    assert 'StepPw!9' not in json.dumps(commands)
+    assert commands[2]['body']['script'] == SCRIPT
+    held = [dict(plan_command(p)['body'], id=10 + n, type=p.api_type) for n, p in enumerate(plans)]
+    held[1]['api_steps'][0]['head']['http_basic_auth_password'] = 'StepPw!9'  # whatever the API shows of it
+    gathered = gathered_definitions(held)
+    assert [d['type'] for d in gathered] == ['ftp', 'website-ssl-api', 'dejaclick']
+    assert 'step_number' not in gathered[1]['api_steps'][0]
+    assert 'StepPw!9' not in json.dumps(gathered)
+    assert gathered[2]['script'] == SCRIPT
+    fed_back = [definition(**d) for d in gathered]
+    assert fleet_problems(fleet_params(fed_back)) == []
+    assert [p.action for p in plan_bulk(fed_back, 'merged', Index(KIND_OF_TYPE.get, held))] == ['none'] * 3

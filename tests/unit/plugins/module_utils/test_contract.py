@@ -162,9 +162,9 @@ def test_a_login_reply_without_token_stops_the_check():
 
 
 def test_a_given_token_is_used_without_login():
-    # /monitors: 3 listings for paging, one per managed type (9); /recipients and /notifier-groups: 3 + 1 each;
+    # /monitors: 3 listings for paging, one per managed type (14); /recipients and /notifier-groups: 3 + 1 each;
     # /blackouts: 3 + one per type (3); then the site-status report (1)
-    session = FakeSession(*[page([]) for dummy in range(27)])
+    session = FakeSession(*[page([]) for dummy in range(32)])
     out = io.StringIO()
     env = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_ACCESS_TOKEN': 'abcdef0123456789'}
     assert run(env, out, session=session) == 0
