@@ -24,6 +24,7 @@ Files beside this one, one per concern:
   sim_dialects.py          the dialects
   sim_tests.py             tests on demand (GET /tests, GET /tests/{id}) and GET /report-sitestatus
   sim_properties.py        custom properties (/properties)
+  sim_slas.py              SLAs (/slas, /slas/bulk-edit)
   sim_control.py           the control endpoints
 
 API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; errors come as
@@ -57,6 +58,9 @@ API (every call but POST /access-tokens needs "Authorization: Bearer <token>"; e
   GET    /properties                         select, limit, offset; POST /properties, GET/PATCH/DELETE
                                              /properties/{id}: values [{"id", "name"}] replaced whole on PATCH
                                              (id 0 = new); dropped values and deleted properties leave monitors
+  GET    /slas                               monitor_id, select, limit, offset; POST /slas, GET/PATCH/DELETE
+                                             /slas/{id} (one per monitor; arrays replaced whole on PATCH);
+                                             POST /slas/bulk-edit appends (or replaces) exclusions
   Deleting a monitor or recipient deletes its blackouts and takes it out of every group (which may be left
   with an empty list).
 
@@ -137,6 +141,7 @@ from sim_recipient_groups import RecipientGroups
 from sim_recipients import Recipients
 from sim_store import HTTP_REASONS, ApiError, Reply, Request
 from sim_properties import Properties
+from sim_slas import Slas
 from sim_tests import SiteStatus, Tests
 from test_server import DispatchingHandler, QuietThreadingServer, RequestLog, add_server_arguments, serve
 
@@ -147,7 +152,7 @@ SIM_PREFIX = '/_sim'
 TOKEN_PREFIX = '5ec7e7ed'
 DEFAULT_USER = 'demo:demo-password'
 # The kinds of object, in the order a seed file is loaded.
-KINDS = (Monitors, Recipients, Blackouts, RecipientGroups, Tests, SiteStatus, Properties)
+KINDS = (Monitors, Recipients, Blackouts, RecipientGroups, Tests, SiteStatus, Properties, Slas)
 # What a fault that drops the connection returns instead of a reply.
 RESET = object()
 
