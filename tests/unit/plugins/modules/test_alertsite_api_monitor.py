@@ -117,6 +117,6 @@ def test_monitor_info_returns_no_step_password(capsys):
     session = FakeSession(token_reply(), page([dict(ON_API, api_steps=steps)]))
     result, failed = run_module(info_main, dict(AUTH, type=['website-ssl-api']), session, capsys)
     assert not failed and len(result['monitors']) == 1
-    assert result['monitors'][0]['api_steps'][0]['head'] == {'http_basic_auth_username': 'monitor',
-                                                              'preemptive_authentication': False}
+    head = result['monitors'][0]['api_steps'][0]['head']
+    assert head == {'http_basic_auth_username': 'monitor', 'preemptive_authentication': False}
     assert PASSWORD not in json.dumps(result)
