@@ -90,7 +90,7 @@ options:
         description: A mapping from property names to value names; a monitor is inside when it holds every one of these values.
         type: dict
         required: true
-    version_added: 1.0.0
+    version_added: 1.1.0
   running_config:
     description:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
