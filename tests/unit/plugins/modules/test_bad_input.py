@@ -64,6 +64,8 @@ TABLES = [
     ('blackout.yml', 'bad_input_blackout_info', 'alertsite_blackout_info'),
     ('custom_property.yml', 'bad_input_custom_property', 'alertsite_custom_property'),
     ('custom_property.yml', 'bad_input_custom_property_info', 'alertsite_custom_property_info'),
+    ('sla.yml', 'bad_input_sla', 'alertsite_sla'),
+    ('sla.yml', 'bad_input_sla_info', 'alertsite_sla_info'),
 ]
 LOOKUP_TABLES = [
     ('bad_input_tcp_lookup', 'alertsite_tcp_monitor'),
