@@ -12,8 +12,8 @@ module: alertsite_sla
 short_description: Manage the SLA (availability and response-time objectives) of an AlertSite monitor
 version_added: 1.1.0
 description:
-  - Create, change and delete the service-level agreement (the API's C(/slas)) of one monitor: its availability,
-    uptime and response-time objectives, its operating periods and its exclusions.
+  - Create, change and delete the service-level agreement (the API's C(/slas)) of one monitor, with its
+    availability, uptime and response-time objectives, its operating periods and its exclusions.
   - The SLA is found by its monitor (O(monitor)); a monitor has at most one SLA. The existing SLAs are read with
     one listing of C(/slas).
   - Only the options you set are compared and sent. Numbers are compared as numbers (V(97) is V(97.0)).
