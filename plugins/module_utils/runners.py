@@ -79,9 +79,10 @@ def resource_argument_spec(kind):
     return spec
 
 
-def run_resource_module(kind):
-    """The whole life of a module that manages one object of ``kind``."""
-    module = new_module(resource_argument_spec(kind), hidden=lambda params: secret_values(kind, params))
+def run_resource_module(kind, module=None):
+    """The whole life of a module that manages one object of ``kind`` (``module``: one already made from
+    :func:`resource_argument_spec`, for a module that has another path besides, such as ``alertsite_sla``)."""
+    module = module or new_module(resource_argument_spec(kind), hidden=lambda params: secret_values(kind, params))
     params = module.params
     wanted = wanted_values(kind, params)
     problems = id_problems(params['id'], kind.noun)

@@ -281,5 +281,9 @@ SLA = ResourceKind(
         ItemSetField('exclusions', [('from_date', 'str'), ('thru_date', 'str'), ('location_id', 'int'),
                                     ('note', 'str')], exclusion_problems, defaults={'location_id': None, 'note': None}),
     ],
+    options={
+        'exclusions_mode': dict(type='str', choices=['replace', 'append'], default='replace'),
+        'monitors': dict(type='list', elements='dict', options=MonitorField().argument_spec()['options']),
+    },
     before_write=sla_write,
 )

@@ -139,6 +139,36 @@ options:
       note:
         description: A note about the exclusion, at most 255 characters.
         type: str
+  exclusions_mode:
+    description:
+      - V(replace) makes O(exclusions) the SLA's whole list of exclusions.
+      - V(append) adds O(exclusions) to the SLAs of O(monitor) and O(monitors) (a post-incident window for many
+        monitors at once) through the API's bulk edit, without touching anything else. Only the exclusions a
+        monitor's SLA lacks are appended (compared as with V(replace)), monitors that lack the same ones share one
+        request (at most 100 monitors a request), and monitors that hold them all are left out, so a second run
+        sends no write. Every target monitor must have an SLA (the task fails before any write, naming those
+        without). No other SLA option may be set. The SLAs are read with one listing before and one after.
+    type: str
+    choices: [replace, append]
+    default: replace
+  monitors:
+    description:
+      - With O(exclusions_mode=append), more monitors whose SLAs get O(exclusions), each by its C(id), or by its
+        C(name) and C(type) (resolved with one listing of the monitors).
+    type: list
+    elements: dict
+    suboptions:
+      id:
+        description: The monitor's id.
+        type: int
+      name:
+        description: The monitor's name (exact).
+        type: str
+      type:
+        description: The monitor's API type, with C(name).
+        type: str
+        choices: [api, bitbar, dejaclick, email-imap, email-pop, email-round-trip, email-smtp, ftp, ftp-ssl, name-server,
+                  ping, selenium, serveragent, tcp, website, website-api, website-ssl, website-ssl-api]
 notes:
   - Only Admin, Co-Admin and Power User accounts may change SLAs; the API's refusal is reported as it words it.
 requirements:
@@ -171,6 +201,18 @@ EXAMPLES = r'''
         thru_date: "2026-10-20 04:25:00"
         note: ISP outage
 
+- name: Exclude last night's outage from the SLAs of three monitors (their other exclusions stay)
+  community.alertsite.alertsite_sla:
+    monitors:
+      - {id: 123456}
+      - {id: 203752}
+      - {name: Checkout, type: website}
+    exclusions_mode: append
+    exclusions:
+      - from_date: "2026-10-20 01:00:00"
+        thru_date: "2026-10-20 01:40:00"
+        note: Network incident
+
 - name: Delete the SLA of monitor 123456
   community.alertsite.alertsite_sla:
     monitor:
@@ -183,7 +225,7 @@ sla:
   description:
     - The SLA as the API holds it after the task, read back after any change; in check mode, the predicted SLA.
       Empty after O(state=absent).
-  returned: always
+  returned: with O(exclusions_mode=replace)
   type: dict
   sample: {id: 700001, monitor_id: 123456, name: Home page SLA, availability: 99.5, response_time: 2,
            operating_periods: [{id: 1, exclude: false, from_day: 1, from_time: "00:00", thru_day: 7, thru_time: "23:59"}],
@@ -197,6 +239,17 @@ sla:
       description: The id of its monitor.
       type: int
       sample: 123456
+slas:
+  description: With O(exclusions_mode=append), the target monitors' SLAs read back after the bulk edit (empty when
+    nothing was appended, and in check mode).
+  returned: with O(exclusions_mode=append)
+  type: list
+  elements: dict
+appended:
+  description: With O(exclusions_mode=append), the exclusions appended (or, in check mode, to append) by monitor id.
+  returned: with O(exclusions_mode=append)
+  type: dict
+  sample: {"123456": [{from_date: "2026-10-20 01:00:00", thru_date: "2026-10-20 01:40:00", location_id: null, note: Network incident}]}
 msg:
   description: What was done (or, in check mode, would be done), in one sentence.
   returned: always
@@ -215,12 +268,11 @@ api_errors:
   sample: ["availability: out of range"]
 '''
 
-from ansible_collections.community.alertsite.plugins.module_utils.runners import run_resource_module
-from ansible_collections.community.alertsite.plugins.module_utils.sla_kinds import SLA
+from ansible_collections.community.alertsite.plugins.module_utils.sla_append import run_sla_module
 
 
 def main():
-    run_resource_module(SLA)
+    run_sla_module()
 
 
 if __name__ == '__main__':

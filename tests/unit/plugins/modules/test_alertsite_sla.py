@@ -101,3 +101,42 @@ def test_info_filters_by_monitor(capsys):
     result, failed = run_module(info_main, dict(AUTH, monitor={'id': 123456}), session, capsys)
     assert not failed and [sla['id'] for sla in result['slas']] == [700001]
     assert session.requests[1]['params']['monitor_id'] == 123456
+
+
+def test_append_sends_one_bulk_edit_with_only_what_each_sla_lacks(capsys):
+    other = dict(HELD, id=700002, monitor_id=5, exclusions=[])
+    after = [dict(HELD), dict(other, exclusions=[dict(OUTAGE, id=1)])]
+    session = FakeSession(token_reply(), page([HELD, other]), (200, {}), page(after))
+    result, failed = run_module(main, dict(AUTH, monitors=[{'id': 123456}, {'id': 5}], exclusions_mode='append',
+                                           exclusions=[OUTAGE]), session, capsys)
+    assert not failed and result['changed'] is True
+    assert session.writes() == [('POST', '/slas/bulk-edit')]
+    body = session.requests[2]['json']
+    assert body['monitors'] == [5] and body['update_exclusions_action'] == 'append'
+    assert body['exclusions'] == [dict(OUTAGE, location_id=None)]
+    assert not body['update_sla_objectives'] and not body['update_operating_periods'] and body['update_exclusions']
+
+
+def test_append_to_slas_that_hold_it_writes_nothing(capsys):
+    session = FakeSession(token_reply(), page([HELD]))
+    result, failed = run_module(main, dict(AUTH, monitor={'id': 123456}, exclusions_mode='append', exclusions=[OUTAGE]),
+                                session, capsys)
+    assert not failed and result['changed'] is False and session.writes() == []
+
+
+def test_append_to_a_monitor_without_an_sla_fails_before_any_write(capsys):
+    session = FakeSession(token_reply(), page([HELD]))
+    result, failed = run_module(main, dict(AUTH, monitors=[{'id': 123456}, {'id': 9}], exclusions_mode='append',
+                                           exclusions=[OUTAGE]), session, capsys)
+    assert failed and result['msg'] == 'monitors without an SLA (create it first): 9'
+    assert session.writes() == []
+
+
+def test_monitors_without_append_and_objectives_with_append_are_refused(capsys):
+    session = FakeSession()
+    result, failed = run_module(main, dict(AUTH, monitors=[{'id': 1}], exclusions=[OUTAGE]), session, capsys)
+    assert failed and 'monitors needs exclusions_mode=append' in result['msg']
+    result, failed = run_module(main, dict(AUTH, monitor={'id': 1}, exclusions_mode='append', availability=99.0,
+                                           exclusions=[OUTAGE]), session, capsys)
+    assert failed and 'it takes no availability' in result['msg']
+    assert session.requests == []
