@@ -37,10 +37,37 @@ def raw_type_problems(argument_spec, raw, where=''):
             problems.append('%s must be a string, got %s' % (label, _type_name(value)))
         elif kind == 'int' and isinstance(value, bool):
             problems.append('%s must be an integer, got a boolean' % label)
+        elif kind == 'dict' and spec.get('options') and not isinstance(value, dict):
+            problems.append('%s must be a dictionary, got %s' % (label, _type_name(value)))
         elif kind == 'list' and spec.get('options') and isinstance(value, list):
             for position, item in enumerate(value):
+                if not isinstance(item, dict):
+                    problems.append('%s[%d] must be a dictionary, got %s' % (label, position, _type_name(item)))
+                    continue
                 problems.extend(raw_type_problems(spec['options'], item, '%s%s[%d].' % (where, name, position)))
     return problems
+
+
+def _not_mappings(spec, value):
+    """Whether ``value`` is no dictionary where ``spec`` has suboptions: ansible-core's own validation then fails
+    with a TypeError instead of a message (a dict option given 12, a list of dicts holding a string)."""
+    if not spec.get('options') or value is None:
+        return False
+    if spec.get('type', 'str') == 'dict':
+        return not isinstance(value, dict)
+    return spec.get('type') == 'list' and isinstance(value, list) and not all(isinstance(item, dict) for item in value)
+
+
+def tolerant_spec(argument_spec, raw):
+    """``argument_spec`` with every option whose raw value :func:`_not_mappings` taken as ``raw``, so that the
+    module is built and :func:`raw_type_problems` says what is wrong."""
+    tolerant = dict(argument_spec)
+    for name, spec in argument_spec.items():
+        values = [raw.get(key) for key in [name] + list(spec.get('aliases', []))] if isinstance(raw, dict) else []
+        if any(_not_mappings(spec, value) for value in values):
+            tolerant[name] = dict((key, spec[key]) for key in ('aliases', 'no_log') if key in spec)
+            tolerant[name]['type'] = 'raw'
+    return tolerant
 
 
 def new_module(argument_spec, module_class=AnsibleModule, hidden=None, **kwargs):
@@ -53,9 +80,11 @@ def new_module(argument_spec, module_class=AnsibleModule, hidden=None, **kwargs)
     """
     def hide(params):
         return url_user_info(params) + (list(hidden(params)) if hidden is not None else [])
-    module = hiding(module_class, hide)(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+    raw = _load_params()
+    module = hiding(module_class, hide)(argument_spec=tolerant_spec(argument_spec, raw), supports_check_mode=True,
+                                        **kwargs)
     module.no_log_values.update(hide(module.params))  # also when Ansible logs no invocation (no_log)
-    problems = raw_type_problems(argument_spec, _load_params())
+    problems = raw_type_problems(argument_spec, raw)
     if problems:
         module.fail_json(msg='; '.join(problems))
     return module

@@ -8,7 +8,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import raw_type_problems
+from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import raw_type_problems, tolerant_spec
 from ansible_collections.community.alertsite.plugins.module_utils.bulk import bulk_argument_spec
 from ansible_collections.community.alertsite.plugins.module_utils.engine import id_problems
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import TCP
@@ -25,6 +25,16 @@ from ansible_collections.community.alertsite.plugins.module_utils.runners import
 ])
 def test_raw_values_that_ansible_would_silently_convert(raw, expected):
     assert raw_type_problems(resource_argument_spec(TCP), raw) == expected
+
+
+def test_options_with_suboptions_that_are_no_mappings():
+    # ansible-core's own validation raises a TypeError on these instead of failing with a message
+    spec = bulk_argument_spec()
+    assert raw_type_problems(spec, {'config': ['web', {'type': 'tcp', 'name': 'ok'}]}) == [
+        'config[0] must be a dictionary, got str']
+    assert raw_type_problems(spec, {'scope': 'payments'}) == ['scope must be a dictionary, got str']
+    tolerant = tolerant_spec(spec, {'config': ['web'], 'scope': {'custom_properties': {'Team': 'x'}}})
+    assert tolerant['config'] == {'type': 'raw', 'aliases': ['monitors']} and tolerant['scope'] == spec['scope']
 
 
 def test_raw_values_inside_fleet_definitions_and_aliases():
