@@ -10,7 +10,7 @@ every field reads back. The collection copes with every plausible reading; this 
 account has. It logs in (or uses the given token), then only sends GET requests, and reports:
 
 - for every list endpoint of a kind the collection manages (``/monitors``, ``/recipients``, ``/notifier-groups``,
-  ``/blackouts``): what paging does with ``limit=2`` and ``offset=0``/``offset=2``, and without paging, read
+  ``/blackouts``, ``/properties``, ``/slas``): what paging does with ``limit=2`` and ``offset=0``/``offset=2``, and without paging, read
   with the client's own helpers (the reading the modules depend on), and which type names the listing uses
   (the known ones only: a blackout's ``Recipient`` is read as ``Notifier``);
 - the keys and JSON types of the token reply, of the list envelope and of one object of each type (as listed,
@@ -46,7 +46,9 @@ from ansible_collections.community.alertsite.plugins.module_utils.client import 
 from ansible_collections.community.alertsite.plugins.module_utils.connection import api_url_of, api_url_problems, token_of
 from ansible_collections.community.alertsite.plugins.module_utils.contract_tests import report_live, run_test_problem
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
+from ansible_collections.community.alertsite.plugins.module_utils.property_kinds import PROPERTY
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT, RECIPIENT_GROUP
+from ansible_collections.community.alertsite.plugins.module_utils.sla_kinds import SLA
 from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
 
 JSON_TYPES = {'str': 'string', 'int': 'integer', 'bool': 'boolean', 'list': 'array'}
@@ -66,6 +68,8 @@ def managed_endpoints():
         Endpoint(RECIPIENT.list_path, RECIPIENT.noun, {None: RECIPIENT}, {}),
         Endpoint(RECIPIENT_GROUP.list_path, RECIPIENT_GROUP.noun, {None: RECIPIENT_GROUP}, {}),
         Endpoint(BLACKOUT.list_path, BLACKOUT.noun, dict((api_type, BLACKOUT) for api_type in BLACKOUT.types), READ_ALIASES),
+        Endpoint(PROPERTY.list_path, PROPERTY.noun, {None: PROPERTY}, {}),
+        Endpoint(SLA.list_path, SLA.noun, {None: SLA}, {}),
     ]
 
 
@@ -192,8 +196,14 @@ def count_text(count):
     return 'no count' if count is None else 'count %d' % count
 
 
-def plural(noun):
-    return noun + 's'
+def plural(endpoint):
+    """What the objects of an endpoint are called, several of them (its kind's plural: custom properties)."""
+    return next(iter(endpoint.kinds.values())).plural
+
+
+def heading(text):
+    """``text`` with its first letter upper case (SLAs stays SLAs)."""
+    return text[:1].upper() + text[1:]
 
 
 class ContractCheck(object):
@@ -285,7 +295,7 @@ class ContractCheck(object):
             report.add('without limit and offset: %d results, %s%s'
                        % (len(whole), count_text(whole_count),
                           '' if whole_envelope == envelope or problem else '; envelope %s' % whole_envelope), 1)
-        for line in self.paging_reading(endpoint.noun, first, count, second, whole, whole_count, problem, second_problem):
+        for line in self.paging_reading(endpoint, first, count, second, whole, whole_count, problem, second_problem):
             report.add(line, 1)
         self.listed_items(endpoint, (whole or []) + (first or []))
 
@@ -309,7 +319,7 @@ class ContractCheck(object):
         return value if value in endpoint.kinds else '(other name)'
 
     @staticmethod
-    def paging_reading(noun, first, count, second, whole, whole_count, problem, second_problem):
+    def paging_reading(endpoint, first, count, second, whole, whole_count, problem, second_problem):
         """Sentences saying which reading of paging the replies fit."""
         if problem or second_problem:
             if whole is not None:
@@ -319,7 +329,7 @@ class ContractCheck(object):
         total = len(whole) if whole is not None else None
         if total is not None and total <= PAGING_LIMIT and len(first) == total:
             return ['Reading: the account has %d %s, too few to judge paging (%d or more needed)'
-                    % (total, plural(noun), PAGING_LIMIT + 1)]
+                    % (total, plural(endpoint), PAGING_LIMIT + 1)]
         lines = ['limit: ignored (%d results for limit=%d)' % (len(first), PAGING_LIMIT) if len(first) > PAGING_LIMIT
                  else 'limit: honoured']
         if second and ids_of(second) == ids_of(first):
@@ -337,7 +347,7 @@ class ContractCheck(object):
         else:
             lines.append('count: smaller than its page')
         if whole is not None and whole_count is not None and total is not None:
-            lines.append('without paging: %s' % ('every %s in one reply' % noun if whole_count <= total
+            lines.append('without paging: %s' % ('every %s in one reply' % endpoint.noun if whole_count <= total
                                                  else 'one page of a larger total'))
         return ['Reading: ' + '; '.join(lines)]
 
@@ -345,10 +355,10 @@ class ContractCheck(object):
         item_path = next(iter(endpoint.kinds.values())).item_path
         if None in endpoint.kinds:
             self.report.add('%s: one of them (GET %s?limit=1, then GET %s):'
-                            % (plural(endpoint.noun).capitalize(), endpoint.path, item_path))
+                            % (heading(plural(endpoint)), endpoint.path, item_path))
         else:
             self.report.add('%s: one of each type the collection manages (GET %s?type=TYPE&limit=1, then GET %s):'
-                            % (plural(endpoint.noun).capitalize(), endpoint.path, item_path))
+                            % (heading(plural(endpoint)), endpoint.path, item_path))
         for api_type in sorted(endpoint.kinds, key=str):
             self.one_object(endpoint, api_type, endpoint.kinds[api_type])
 

@@ -163,8 +163,8 @@ def test_a_login_reply_without_token_stops_the_check():
 
 def test_a_given_token_is_used_without_login():
     # /monitors: 3 listings for paging, one per managed type (14); /recipients and /notifier-groups: 3 + 1 each;
-    # /blackouts: 3 + one per type (3); then the site-status report (1)
-    session = FakeSession(*[page([]) for dummy in range(32)])
+    # /blackouts: 3 + one per type (3); /properties and /slas: 3 + 1 each; then the site-status report (1)
+    session = FakeSession(*[page([]) for dummy in range(40)])
     out = io.StringIO()
     env = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_ACCESS_TOKEN': 'abcdef0123456789'}
     assert run(env, out, session=session) == 0
@@ -173,8 +173,8 @@ def test_a_given_token_is_used_without_login():
     assert all(method == 'GET' for method, dummy in session.calls())
     assert session.replies == []
     # every kind the collection manages: its list endpoint, paged and typed as the kind says
-    assert sorted(set(path for dummy, path in session.calls())) == ['/blackouts', '/monitors', '/notifier-groups', '/recipients',
-                                                                    '/report-sitestatus']
+    assert sorted(set(path for dummy, path in session.calls())) == ['/blackouts', '/monitors', '/notifier-groups', '/properties',
+                                                                    '/recipients', '/report-sitestatus', '/slas']
     assert [r['params'] for r in session.requests if r['url'].endswith('/blackouts')][3:] == [
         {'type': 'Alert', 'limit': 1}, {'type': 'Monitor', 'limit': 1}, {'type': 'Notifier', 'limit': 1}]
     assert [r['params'] for r in session.requests if r['url'].endswith('/recipients')][3:] == [{'limit': 1}]

@@ -19,7 +19,7 @@ from ansible_collections.community.alertsite.tests.unit.plugins.fake_session imp
 
 ENV = {'ALERTSITE_API_URL': 'https://alertsite.test/api/v3', 'ALERTSITE_ACCESS_TOKEN': 'abcdef0123456789'}
 ROW = {'monitor_id': '100001', 'device_name': 'secret-shop', 'last_status': '0', 'dt_last_status': '2026-12-06 10:00:00'}
-LISTINGS = 31  # the list endpoints of every managed kind, as the check reads them (test_contract.py)
+LISTINGS = 39  # the list endpoints of every managed kind, as the check reads them (test_contract.py)
 
 
 @pytest.fixture(autouse=True)
