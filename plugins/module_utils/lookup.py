@@ -10,7 +10,8 @@ id of another type, two objects of one name, a rename onto a name in use, a type
 names the namesakes under the kind's other types. The single-object runner and the bulk module both plan
 through it, so they refuse and warn alike. It reads from a source of existing objects:
 
-- :class:`Loaded` - the single-object path: a GET by id, or a listing of what the step needs;
+- :class:`Loaded` - the single-object path: a GET by id, the kind's filtered GET (``find_by``), or a listing of
+  what the step needs;
 - :class:`Listed` - the bulk path: one :class:`.resource.Index` of everything the task listed.
 
 Internal to the collection: not a public API, it may change in any release.
@@ -35,6 +36,13 @@ class Loaded(object):
     def by_id(self, kind, object_id):
         return get_object(self.client, kind, object_id)
 
+    def found_by(self, kind, wanted):
+        """``(True, object or None)`` found with the kind's filtered GET (``find_by``); ``(False, None)`` when the
+        kind declares none."""
+        if kind.find_by is None:
+            return False, None
+        return True, kind.read(kind.find_by(self.client, kind, wanted))
+
     def index(self, kind, api_types=None):
         return Index.load(self.client, kind, api_types)
 
@@ -50,6 +58,10 @@ class Listed(object):
     def __init__(self, index, client=None):
         self.listing = index
         self.client = client
+
+    def found_by(self, kind, wanted):  # pylint: disable=unused-argument
+        """``(False, None)``: the listing made beforehand is the one source (no request per object)."""
+        return False, None
 
     def by_id(self, kind, object_id):
         found = self.listing.by_id.get(object_id)
@@ -72,6 +84,9 @@ def find_current(source, kind, api_type, wanted, object_id=None, state='present'
     """
     if object_id:
         current, api_type = by_id(source, kind, api_type, wanted, object_id, state)
+        return current, api_type, []
+    filtered, current = source.found_by(kind, wanted)
+    if filtered:
         return current, api_type, []
     index = source.index(kind, None)
     if api_type is None and kind.types:

@@ -69,12 +69,17 @@ class ResourceKind(object):
         runner after planning and before any write: it may refuse with :class:`InputError` after reading other
         objects (monitors that hold a value to be removed), and return a copy of the plan whose changes are
         completed from the current object (the ids of a property's values).
+    :param find_by: a function(client, kind, values) -> the object or None, by which the single-object runner
+        finds the object of the user's identity (``values``, resolved) with a filtered GET instead of a listing
+        of every object (an SLA: ``GET /slas?monitor_id=ID``); it applies no ``canonical`` (the runner does).
+        Many objects at once (bulk, ``_info``) still use one listing.
     """
 
     def __init__(self, noun, module, fields, list_path, item_path, create_path=None, update_path=None,
                  api_types=None, selector=None, type_filter=None, identity=('name',), checks=(), type_change='warn',
                  result_key=None, describe=None, create_defaults=None, create_checks=(), notes=None, canonical=None,
-                 api_notes=None, read_params=None, options=None, before_write=None, plural=None):
+                 api_notes=None, read_params=None, options=None, before_write=None, plural=None,
+                 find_by=None):
         self.noun = noun
         self.module = module
         self.fields = list(fields)
@@ -103,6 +108,7 @@ class ResourceKind(object):
         self.options = dict(options or {})
         self.plural = plural or noun + 's'
         self.before_write = before_write
+        self.find_by = find_by
 
     # -- types -----------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@
 response-time objectives, its operating periods and its exclusions).
 
 An SLA is identified by its monitor (``monitor``: ``{id}`` or ``{name, type}``, resolved with one listing of the
-monitors); a monitor has at most one. Numbers are checked as the reference gives them before any request and
+monitors); a monitor has at most one, found with ``GET /slas?monitor_id=ID`` (:func:`monitor_sla`). Numbers are checked as the reference gives them before any request and
 compared numerically; ``operating_periods`` and ``exclusions`` are compared as sets of items and sent whole on
 change (:class:`ItemSetField`), as the API replaces them. Before a write, :func:`sla_write` reads the monitor to
 refuse what the API would ignore (``uptime`` outside the SLA mode) or reject (an exclusion's location the monitor
@@ -244,6 +244,29 @@ def sla_write(client, plan, params):
     return plan
 
 
+def monitor_sla(client, kind, values):
+    """The SLA of the monitor in ``values`` (its id, resolved) or None, with ``GET /slas?monitor_id=ID``: a list
+    envelope or bare list (no item: none; one: the SLA; more: refused naming them), a bare SLA object, or 404."""
+    monitor_id = values.get('monitor')
+    try:
+        reply = client.get(kind.list_path, params={'monitor_id': monitor_id})
+    except Exception as exc:  # the client's error (this declaration does not import the client)
+        if getattr(exc, 'status', None) == 404:
+            return None
+        raise
+    if isinstance(reply, dict) and not isinstance(reply.get('results'), list):
+        return reply if reply.get('id') is not None else None
+    items = reply.get('results') if isinstance(reply, dict) else reply if isinstance(reply, list) else None
+    if items is None or not all(isinstance(item, dict) for item in items):
+        raise InputError('GET %s?monitor_id=%s: the reply is neither an SLA nor a list of SLAs: %.200r'
+                         % (kind.list_path, monitor_id, reply))
+    items = [item for item in items if as_int(item.get('monitor_id')) in (None, monitor_id)]
+    if len(items) > 1:
+        raise InputError('monitor %s has %d SLAs (ids %s): set id to choose one'
+                         % (monitor_id, len(items), ', '.join(str(item.get('id')) for item in items)))
+    return items[0] if items else None
+
+
 def with_monitor(obj):
     """An SLA as read, its ``monitor_id`` also under the identity option's name."""
     return dict(obj, monitor=as_int(obj.get('monitor_id')))
@@ -286,4 +309,5 @@ SLA = ResourceKind(
         'monitors': dict(type='list', elements='dict', options=MonitorField().argument_spec()['options']),
     },
     before_write=sla_write,
+    find_by=monitor_sla,
 )

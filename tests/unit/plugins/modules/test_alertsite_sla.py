@@ -140,3 +140,40 @@ def test_monitors_without_append_and_objectives_with_append_are_refused(capsys):
                                            exclusions=[OUTAGE]), session, capsys)
     assert failed and 'it takes no availability' in result['msg']
     assert session.requests == []
+
+
+def test_the_sla_is_found_with_one_filtered_get_whatever_its_form(capsys):
+    for reply in (page([HELD]), (200, HELD), (200, [HELD])):
+        session = FakeSession(token_reply(), reply)
+        result, failed = run_module(main, dict(AUTH, monitor={'id': 123456}, name='Home SLA'), session, capsys)
+        assert not failed and result['changed'] is False and result['sla']['id'] == 700001
+        assert session.calls()[1:] == [('GET', '/slas')]
+        assert session.requests[1]['params'] == {'monitor_id': 123456}
+
+
+def test_a_404_or_an_empty_list_for_the_monitor_is_no_sla(capsys):
+    for reply in ((404, {'message': 'Not found'}), page([])):
+        session = FakeSession(token_reply(), reply)
+        result, failed = run_module(main, dict(AUTH, monitor={'id': 123456}, state='absent'), session, capsys)
+        assert not failed and result['changed'] is False and session.writes() == []
+
+
+def test_two_slas_for_one_monitor_fail_naming_them_before_any_write(capsys):
+    session = FakeSession(token_reply(), page([HELD, dict(HELD, id=700009)]))
+    result, failed = run_module(main, dict(AUTH, monitor={'id': 123456}, name='Other'), session, capsys)
+    assert failed and 'monitor 123456 has 2 SLAs (ids 700001, 700009)' in result['msg']
+    assert session.writes() == []
+
+
+def test_use_fullpage_time_that_does_not_read_back_warns_and_is_not_sent_again(capsys):
+    created = dict(HELD, exclusions=[])
+    session = FakeSession(token_reply(), page([]), (200, MONITOR), (200, {'id': '700001'}), (200, created))
+    result, failed = run_module(main, dict(AUTH, monitor={'id': 123456}, name='Home SLA', availability=97.0,
+                                           response_time=2.0, use_fullpage_time=True), session, capsys)
+    assert not failed and session.requests[3]['json']['use_fullpage_time'] is True
+    assert 'use_fullpage_time: it was sent, but the API does not return it' in str(result['warnings'])
+    session = FakeSession(token_reply(), page([created]), (200, created))
+    result, failed = run_module(main, dict(AUTH, monitor={'id': 123456}, name='Home SLA', use_fullpage_time=True),
+                                session, capsys)
+    assert not failed and result['changed'] is False and session.writes() == []
+    assert 'use_fullpage_time: the API does not return it' in str(result['warnings'])

@@ -28,6 +28,9 @@ SITESTATUS_NAME_ONLY = 'sitestatus-name-only'
 SITESTATUS_PER_LOCATION = 'sitestatus-per-location'
 SITESTATUS_INT_STATUS = 'sitestatus-int-status'
 SITESTATUS_ISO_DATES = 'sitestatus-iso-dates'
+SLA_FILTER_OBJECT = 'sla-filter-object'
+SLA_FILTER_404 = 'sla-filter-404'
+SLA_NO_FULLPAGE = 'sla-no-fullpage'
 
 DIALECTS = {
     COUNT_IS_PAGE: 'every list: metadata.resultset.count is the size of this page, not the total',
@@ -52,6 +55,9 @@ DIALECTS = {
     SITESTATUS_PER_LOCATION: 'site-status rows are one per monitor and location',
     SITESTATUS_INT_STATUS: 'site-status last_status is a JSON number, not a string',
     SITESTATUS_ISO_DATES: 'site-status dt_last_status is written YYYY-MM-DDTHH:MM:SS',
+    SLA_FILTER_OBJECT: 'GET /slas?monitor_id=ID answers the monitor\'s SLA as a bare object, 404 when it has none',
+    SLA_FILTER_404: 'GET /slas?monitor_id=ID answers 404 when the monitor has no SLA (the list envelope otherwise)',
+    SLA_NO_FULLPAGE: 'no monitor is a full-page one: an SLA never shows use_fullpage_time (it is accepted and dropped)',
 }
 
 

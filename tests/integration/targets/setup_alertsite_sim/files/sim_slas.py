@@ -14,8 +14,10 @@
 * ``operating_periods`` and ``exclusions`` are replaced whole by a PATCH; every item gets a new id. A new SLA has
   the one 24x7 period. Exclusions: ``from_date`` < ``thru_date`` (``YYYY-MM-DD HH:MM:SS``), ``location_id`` null
   or one of the monitor's locations, ``note`` at most 255 characters.
-* ``GET /slas?monitor_id=`` answers the list envelope (this simulator's reading); the monitor's ``has_sla`` and
-  ``sla_id`` follow its SLA.
+* ``GET /slas?monitor_id=`` answers the list envelope (this simulator's reading; the dialects
+  ``sla-filter-object`` and ``sla-filter-404`` give the bare object or 404 instead); the monitor's ``has_sla`` and
+  ``sla_id`` follow its SLA. With ``sla-no-fullpage`` no monitor is a full-page one: ``use_fullpage_time`` is
+  accepted and never shown.
 * ``POST /slas/bulk-edit`` with ``update_exclusions`` and ``update_exclusions_action: append`` appends the
   exclusions to every listed monitor's SLA (``update``: replaces them); a monitor without an SLA rejects the whole
   request (400). It answers 200 ``{}``.
@@ -24,7 +26,8 @@
 import copy
 import datetime
 
-from sim_store import ApiError, Errors, ObjectKind, Reply, int_param, screen_body
+from sim_dialects import SLA_FILTER_404, SLA_FILTER_OBJECT, SLA_NO_FULLPAGE
+from sim_store import ApiError, Errors, ObjectKind, Reply, int_param, screen_body, select_fields
 
 FIELD_TYPES = {
     'monitor_id': 'int', 'name': 'string', 'description': 'string', 'availability': 'any', 'uptime': 'any',
@@ -189,6 +192,8 @@ class Slas(ObjectKind, path='slas', first_id=700001):
         shown['monitor_name'] = monitor.get('name')
         shown['uptime_allowed'] = monitor.get('mode') == 'SLA'
         shown['use_fullpage_time_allowed'] = False
+        if SLA_NO_FULLPAGE in self.sim.dialects:
+            shown.pop('use_fullpage_time', None)
         for item in shown.get('exclusions') or []:
             item['location_description'] = '-- All --' if item.get('location_id') is None else 'location %s' % item['location_id']
         return shown
@@ -222,6 +227,20 @@ class Slas(ObjectKind, path='slas', first_id=700001):
         for record, items in prepared:
             record['exclusions'] = (record.get('exclusions') or [] if action == 'append' else []) + items
         return Reply(200, {})
+
+    def api_list(self, request):
+        """GET /slas; with ``monitor_id`` under the dialects ``sla-filter-object`` or ``sla-filter-404``: the bare
+        SLA or 404 (no SLA) instead of the list envelope."""
+        monitor_id = int_param(request.query, 'monitor_id')
+        dialect = set([SLA_FILTER_OBJECT, SLA_FILTER_404]) & self.sim.dialects
+        if monitor_id is None or not dialect:
+            return super().api_list(request)
+        found = [record for record in self.ordered() if record['monitor_id'] == monitor_id]
+        if not found:
+            raise ApiError(404, 'monitor %s has no SLA' % monitor_id)
+        if SLA_FILTER_OBJECT in dialect:
+            return Reply(200, select_fields(self.view(found[0]), request.query))
+        return super().api_list(request)
 
     def routes(self, parts):
         if parts == ['bulk-edit']:
