@@ -14,8 +14,9 @@ version_added: 1.1.0
 description:
   - Create, change and delete the service-level agreement (the API's C(/slas)) of one monitor, with its
     availability, uptime and response-time objectives, its operating periods and its exclusions.
-  - The SLA is found by its monitor (O(monitor)); a monitor has at most one SLA. The existing SLAs are read with
-    one listing of C(/slas).
+  - The SLA is found by its monitor (O(monitor)); a monitor has at most one SLA. It is read with one request,
+    C(GET /slas?monitor_id=ID), whether the API answers a list (of none or one SLA), the SLA itself, or 404 (no
+    SLA); two SLAs for one monitor fail the task, naming them.
   - Only the options you set are compared and sent. Numbers are compared as numbers (V(97) is V(97.0)).
     O(operating_periods) and O(exclusions) are compared as sets of items, so their order does not matter; the API
     replaces each array whole, so a change sends the whole array you declare. A second identical run sends no
@@ -87,6 +88,8 @@ options:
   use_fullpage_time:
     description:
       - Measure the response time of the full page (for full-page monitors only; the API ignores it for others).
+      - It is sent as given. When the API does not return it afterwards (not a full-page monitor), the task warns
+        naming it, and later runs do not send it again to the existing SLA.
     type: bool
   operating_periods:
     description:
