@@ -7,9 +7,10 @@
 response-time objectives, its operating periods and its exclusions).
 
 An SLA is identified by its monitor (``monitor``: ``{id}`` or ``{name, type}``, resolved with one listing of the
-monitors); a monitor has at most one, found with ``GET /slas?monitor_id=ID`` (:func:`monitor_sla`). Numbers are checked as the reference gives them before any request and
-compared numerically; ``operating_periods`` and ``exclusions`` are compared as sets of items and sent whole on
-change (:class:`ItemSetField`), as the API replaces them. Before a write, :func:`sla_write` reads the monitor to
+monitors); a monitor has at most one, found with ``GET /slas?monitor_id=ID`` (:func:`monitor_sla`). Numbers are
+checked as the reference gives them before any request and compared numerically; ``operating_periods`` and
+``exclusions`` are compared as sets of items and sent whole on change (:class:`ItemSetField`), as the API replaces
+them. Before a write, :func:`sla_write` reads the monitor to
 refuse what the API would ignore (``uptime`` outside the SLA mode) or reject (an exclusion's location the monitor
 does not use).
 
