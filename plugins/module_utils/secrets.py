@@ -84,7 +84,10 @@ def shown(field, value):
 
 
 def secret_values(kind, obj):
-    """The values of ``kind``'s secret fields that ``obj`` holds, as text (what Ansible's ``no_log`` masks)."""
+    """The values of ``kind``'s secret fields that ``obj`` holds, as text (what Ansible's ``no_log`` masks); none
+    when ``obj`` is no mapping (input refused later, with a message)."""
+    if not isinstance(obj, dict):
+        return set()
     secrets = secret_keys(kind)
     found = set(value if isinstance(value, str) else json.dumps(value) for key, value in obj.items()
                 if key in secrets and value not in (None, '', []))
