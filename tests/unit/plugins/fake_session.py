@@ -76,6 +76,14 @@ CONNECTION_ERROR = requests.exceptions.ConnectionError('Connection reset by peer
 READ_TIMEOUT = requests.exceptions.ReadTimeout('read timed out')
 
 
+def with_invocation(args):
+    """``args`` plus what makes ansible-core return the task's invocation in the result: 2.21 returns it only when
+    asked (``_ansible_inject_invocation``), earlier releases always do (and refuse that argument)."""
+    from ansible.module_utils.common.parameters import PASS_VARS
+
+    return dict(args, _ansible_inject_invocation=True) if 'inject_invocation' in PASS_VARS else dict(args)
+
+
 def run_module(main, args, session, capsys):
     """Run a module's main() with ``args`` against ``session``; return (result dict, failed)."""
     from ansible.module_utils.testing import patch_module_args

@@ -34,6 +34,7 @@ from ansible_collections.community.alertsite.tests.unit.plugins.fake_session imp
     page,
     run_module,
     token_reply,
+    with_invocation,
 )
 
 AUTH = {'api_url': 'https://alertsite.test/api/v3', 'username': 'ops@example.com', 'password': 'Sup3rSecret!'}
@@ -454,8 +455,7 @@ def test_gathered_leaves_out_only_what_is_unset():
 def test_secrets_in_running_config_are_masked_in_the_invocation(capsys):
     listing = [dict(EXISTING[3], email_password='MailboxPw!', smtp_hostname='smtp.example.com')]
     for running_config in (listing, {'results': listing}, json.dumps({'results': listing})):
-        args = dict(state='parsed', running_config=running_config, _ansible_inject_invocation=True,
-                    config=[])
+        args = with_invocation(dict(state='parsed', running_config=running_config, config=[]))
         result, failed = run_module(main, args, FakeSession(), capsys)
         assert not failed and result['parsed'][0]['name'] == 'rt'
         shown = json.dumps(result['invocation']['module_args']['running_config'])
@@ -467,8 +467,7 @@ def test_secrets_in_running_config_are_masked_in_the_invocation(capsys):
 def test_secrets_of_config_items_are_masked_in_the_invocation(capsys):
     rt = {'type': 'email-round-trip', 'name': 'rt', 'billing_plancode': 'P', 'smtp_hostname': 's', 'pop3_hostname': 'p',
           'email': 'a@example.com', 'email_password': 'MailboxPw!'}
-    result, failed = run_module(main, dict(state='rendered', config=[rt], _ansible_inject_invocation=True), FakeSession(),
-                                capsys)
+    result, failed = run_module(main, with_invocation(dict(state='rendered', config=[rt])), FakeSession(), capsys)
     assert not failed and result['invocation']['module_args']['config'][0]['name'] == 'rt'
     assert 'MailboxPw!' not in json.dumps(result)
 

@@ -119,11 +119,11 @@ def test_user_info_of_api_url_is_in_no_output(capsys, clean_environment, module_
     import importlib
     import json
 
-    from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession, run_module
+    from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession, run_module, with_invocation
 
     module = importlib.import_module('ansible_collections.community.alertsite.plugins.modules.' + module_name)
-    args = dict(api_url='https://ops:Pw4Url!@alertsite.test/api/v3', access_token='a-long-token', name='web',
-                _ansible_inject_invocation=True)
+    args = with_invocation(dict(api_url='https://ops:Pw4Url!@alertsite.test/api/v3', access_token='a-long-token',
+                                name='web'))
     if module_name == 'alertsite_monitors':
         args = dict(args, name=None, state='gathered')
     result, failed = run_module(module.main, dict((k, v) for k, v in args.items() if v is not None), FakeSession(),
