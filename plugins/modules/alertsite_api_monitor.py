@@ -241,29 +241,72 @@ monitor:
         step_number:
           description: The place of the step, from 1.
           type: int
+          sample: 1
         step_name:
           description: The step's name.
           type: str
+          sample: Log in
         url:
           description: The URL the step calls.
           type: str
+          sample: https://api.example.com/login
         http_method:
           description: The HTTP method of the step.
           type: str
+          sample: POST
         post:
           description: The body the step sends.
           type: str
+          sample: '{"user": "monitor"}'
         head:
-          description: The step's headers and basic authentication (user name, never the password).
+          description: The step's basic authentication (user name, never the password).
           type: dict
+          sample: {http_basic_auth_username: monitor, preemptive_authentication: true}
+          contains:
+            http_basic_auth_username:
+              description: The user name of basic authentication.
+              type: str
+              sample: monitor
+            preemptive_authentication:
+              description: Whether the credentials are sent before the server asks.
+              type: bool
+              sample: true
         assertions:
-          description: The step's assertions, each with C(source), C(property), C(comparison) and C(value).
+          description: The step's assertions.
           type: list
           elements: dict
+          sample: [{source: Status Code, comparison: equals, value: "200"}]
+          contains:
+            source:
+              description: What the assertion reads.
+              type: str
+              sample: Status Code
+            property:
+              description: The property it reads (a JSON path, a header name).
+              type: str
+              sample: $.orders
+            comparison:
+              description: How it compares.
+              type: str
+              sample: equals
+            value:
+              description: The value it compares with.
+              type: str
+              sample: "200"
         variables:
-          description: The variables the step extracts, each with C(name) and C(property).
+          description: The variables the step extracts.
           type: list
           elements: dict
+          sample: [{name: token, property: token}]
+          contains:
+            name:
+              description: The variable's name.
+              type: str
+              sample: token
+            property:
+              description: Where its value is read.
+              type: str
+              sample: token
     blackout_ids:
       description: Ids of the maintenance windows (blackouts) of the monitor, read-only.
       type: list

@@ -248,10 +248,37 @@ slas:
   returned: with O(exclusions_mode=append)
   type: list
   elements: dict
+  sample: [{id: 700003, monitor_id: 100003, name: Shop SLA, exclusions: [{from_date: "2026-10-20 01:00:00", thru_date: "2026-10-20 01:40:00"}]}]
+  contains:
+    id:
+      description: The SLA's id.
+      type: int
+      sample: 700003
+    monitor_id:
+      description: The id of its monitor.
+      type: int
+      sample: 100003
+    exclusions:
+      description: Its exclusions after the bulk edit, each with C(from_date), C(thru_date), C(location_id) and C(note).
+      type: list
+      elements: dict
+      sample: [{from_date: "2026-10-20 01:00:00", thru_date: "2026-10-20 01:40:00", location_id: null, note: Network incident}]
+      contains:
+        from_date:
+          description: Start of the exclusion.
+          type: str
+          sample: "2026-10-20 01:00:00"
+        thru_date:
+          description: End of the exclusion.
+          type: str
+          sample: "2026-10-20 01:40:00"
 appended:
-  description: With O(exclusions_mode=append), the exclusions appended (or, in check mode, to append) by monitor id.
+  description:
+    - With O(exclusions_mode=append), the exclusions appended (or, in check mode, to append), as a mapping from each
+      monitor id (a string) to the list of its exclusions, each with C(from_date), C(thru_date), C(location_id) and
+      C(note).
   returned: with O(exclusions_mode=append)
-  type: dict
+  type: raw
   sample: {"123456": [{from_date: "2026-10-20 01:00:00", thru_date: "2026-10-20 01:40:00", location_id: null, note: Network incident}]}
 msg:
   description: What was done (or, in check mode, would be done), in one sentence.
