@@ -32,7 +32,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
     url_or_host,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.property_kinds import CustomPropertiesField
-from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Family, ResourceKind
 from ansible_collections.community.alertsite.plugins.module_utils.step_fields import StepsField, script_key, xml_problem
 
 
@@ -349,3 +349,6 @@ ANY_MONITOR = MonitorKind(module='alertsite_monitor_info', api_types=dict((t, t)
 
 # API type -> the kind that manages it
 KIND_OF_TYPE = dict((api_type, kind) for kind in MONITOR_KINDS for api_type in kind.types)
+
+# The family of alertsite_monitors: every managed type, a required type in each definition, listed as any monitor
+MONITORS = Family('monitor', 'monitors', KIND_OF_TYPE, ANY_MONITOR, typed=True, scoped=True, config_aliases=('monitors',))

@@ -256,3 +256,59 @@ def namesakes_message(noun, name, objects, remedy):
     2): <remedy>``, where ``noun`` names one of them (``tcp monitor``) and ``remedy`` says what to do."""
     return '%d %ss are named %r (ids %s): %s' % (len(objects), noun, name, ', '.join(str(obj.get('id')) for obj in objects),
                                                  remedy)
+
+
+class Family(object):
+    """The kinds one resource module (``alertsite_monitors``, ``alertsite_recipients``, ...) manages many of at once
+    (:mod:`.bulk`): what the runner needs to know beyond the kinds' own declarations.
+
+    :param noun: one object, in messages (``monitor``, ``recipient group``).
+    :param plural: several objects (``monitors``, ``recipient groups``).
+    :param kinds: API type -> :class:`ResourceKind`; a family whose objects have no API type maps None to its one
+        kind (``{None: RECIPIENT}``).
+    :param listing_kind: the kind the family is listed (and its secrets found) with: for monitors, the kind of any
+        monitor type; for a family of one kind, that kind.
+    :param typed: each definition carries a required ``type`` (then the ``types`` option exists).
+    :param scoped: the ``scope`` option exists (a team's slice, by custom properties).
+    :param config_aliases: aliases of the ``config`` option.
+    """
+
+    def __init__(self, noun, plural, kinds, listing_kind, typed=False, scoped=False, config_aliases=()):
+        self.noun = noun
+        self.plural = plural
+        self.kinds = dict(kinds)
+        self.listing_kind = listing_kind
+        self.typed = typed
+        self.scoped = scoped
+        self.config_aliases = list(config_aliases)
+
+    @property
+    def managed_types(self):
+        """The API types the family manages, sorted (empty for a family without types)."""
+        return sorted(api_type for api_type in self.kinds if api_type is not None)
+
+    @property
+    def distinct_kinds(self):
+        """Each kind once, in a stable order."""
+        kinds = []
+        for api_type in sorted(self.kinds, key=lambda key: key or ''):
+            if self.kinds[api_type] not in kinds:
+                kinds.append(self.kinds[api_type])
+        return kinds
+
+    @property
+    def write_only(self):
+        """Whether some kind of the family has write-only fields (then the ``update_password`` option exists)."""
+        return any(kind.write_only_fields for kind in self.distinct_kinds)
+
+    def kind_of(self, api_type):
+        """The kind of objects of ``api_type`` (None for a type the family does not manage)."""
+        return self.kinds.get(api_type)
+
+    def type_of(self, obj):
+        """The API type of a definition or of an object of the API (None for a family without types)."""
+        return obj.get('type') if self.typed else None
+
+    def count(self, number):
+        """``1 monitor``, ``3 monitors``."""
+        return '%d %s' % (number, self.noun if number == 1 else self.plural)

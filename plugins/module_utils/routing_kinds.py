@@ -27,7 +27,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
 )
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR, API_TYPES
 from ansible_collections.community.alertsite.plugins.module_utils.references import ReferenceListField
-from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Family, ResourceKind
 
 # -- recipients -------------------------------------------------------------------------------------------------
 
@@ -208,3 +208,7 @@ RECIPIENT_GROUP = ResourceKind(
     notes=group_notes,
     api_notes=default_group_notes,
 )
+
+# The families of alertsite_recipients and alertsite_recipient_groups: one kind each, without API types
+RECIPIENTS = Family('recipient', 'recipients', {None: RECIPIENT}, RECIPIENT)
+RECIPIENT_GROUPS = Family('recipient group', 'recipient groups', {None: RECIPIENT_GROUP}, RECIPIENT_GROUP)
