@@ -3,25 +3,29 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Many monitors in one task (the module ``alertsite_monitors`` and the role ``monitors``): one login, one
-paged listing, then the engine's plan for each definition, carried out in a safe order:
+"""The resource modules: many objects of one family in one task (``alertsite_monitors``, ``alertsite_recipients``,
+``alertsite_recipient_groups``; the role ``monitors``), each family declared by a :class:`.resource.Family`
+(:data:`.monitor_kinds.MONITORS`, :data:`.routing_kinds.RECIPIENTS`, ...) and run by :func:`run_bulk_module`:
+one login, one paged listing of the family (plus one per kind its definitions name objects of, for the names:
+:func:`.gathered.preload_references`), then the engine's plan for each definition, carried out in a safe order:
 
 1. creates and updates, on up to ``parallel_writes`` threads (:mod:`.pool`), without a read-back per write;
 2. deletions (``overridden``, ``deleted``), only when every create and update succeeded;
-3. one read-back of what was written: a paged listing of the types written, or a GET per written monitor when
+3. one read-back of what was written: a paged listing of the types written, or a GET per written object when
    that sends fewer requests. It also shows a namesake that another run created at the same time.
 
 Each definition is looked up by :func:`.lookup.find_current` in that listing (which also holds the other types
-of its kind) and planned by :func:`.engine.plan_object`, as the single-monitor modules do: the same refusals
-and warnings, the same comparison. A definition that cannot be planned (two monitors answer to its name, a
+of its kind) and planned by :func:`.engine.plan_object`, as the single-object modules do: the same refusals
+and warnings, the same comparison. A definition that cannot be planned (two objects answer to its name, a
 rename onto a name in use, a type the API cannot change) is a plan holding its error; it fails alone, and the
 others converge.
 
-The states follow Ansible's resource modules (:func:`run_bulk_module`): ``merged``, ``replaced``,
-``overridden``, ``deleted`` and ``gathered`` talk to the API (:func:`online_states`); ``rendered`` (the requests
-a ``merged`` run would send) and ``parsed`` (an API listing turned into ``config`` form) make no request
-(:func:`offline_states`); one builder makes the result of the states that converge (:func:`bulk_result`).
+The states follow Ansible's resource modules: ``merged``, ``replaced``, ``overridden``, ``deleted`` and
+``gathered`` talk to the API (:func:`online_states`); ``rendered`` (the requests a ``merged`` run would send) and
+``parsed`` (an API listing turned into ``config`` form, :mod:`.gathered`) make no request
+(:func:`offline_states`); :func:`.bulk_result.bulk_result` makes the result of the states that converge.
 
+The functions take the family as their last argument; it defaults to the monitors.
 Internal to the collection: not a public API, it may change in any release.
 """
 
@@ -29,13 +33,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import json
 import math
 from collections import OrderedDict
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
+from ansible_collections.community.alertsite.plugins.module_utils.bulk_result import bulk_result
 from ansible_collections.community.alertsite.plugins.module_utils.client import PAGE_SIZE, AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.connection import (
     client_from_module,
@@ -52,20 +54,19 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     id_problems,
     input_problems,
     plan_command,
-    plan_diff,
     plan_object,
-    public_object,
     resolve_values,
     wanted_values,
 )
-from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import (
-    ANY_MONITOR,
-    KIND_OF_TYPE,
-    MONITOR_KINDS,
+from ansible_collections.community.alertsite.plugins.module_utils.gathered import (
+    gathered_definitions,
+    parse_running_config,
+    preload_references,
+    reference_fields,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.lookup import Listed, find_current
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import MONITORS
 from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
-from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
 from ansible_collections.community.alertsite.plugins.module_utils.runners import fail, refuse
 from ansible_collections.community.alertsite.plugins.module_utils.scope import (
@@ -76,81 +77,117 @@ from ansible_collections.community.alertsite.plugins.module_utils.scope import (
 )
 from ansible_collections.community.alertsite.plugins.module_utils.secrets import secret_values
 
+__all__ = ['run_bulk_module', 'bulk_argument_spec', 'bulk_problems', 'plan_bulk', 'gathered_definitions',
+           'parse_running_config', 'rendered_commands', 'listed_types', 'definition_spec', 'MANAGED_TYPES']
+
 ONLINE_STATES = ('merged', 'replaced', 'overridden', 'deleted', 'gathered')
 OFFLINE_STATES = ('rendered', 'parsed')
-MANAGED_TYPES = sorted(KIND_OF_TYPE)
-UNSET = (None, '', [])
+# the monitor types alertsite_monitors manages (MONITORS.managed_types)
+MANAGED_TYPES = MONITORS.managed_types
 
 
-def definition_spec():
-    """The options of one monitor definition: ``type`` plus every kind's fields (one spec per name)."""
+def definition_spec(family=MONITORS):
+    """The options of one definition: ``type`` (for a typed family), ``id``, and every kind's fields (one spec per
+    name)."""
     # type is checked in definition_problems, so that an unknown one names its definition
-    spec = OrderedDict(type=dict(type='str', required=True), id=dict(type='str'))
-    for kind in MONITOR_KINDS:
+    spec = OrderedDict(type=dict(type='str', required=True)) if family.typed else OrderedDict()
+    spec['id'] = dict(type='str')
+    for kind in family.distinct_kinds:
         for field in kind.fields:
             spec.setdefault(field.name, field.argument_spec())
-    spec['name']['required'] = True
+    spec['name'] = dict(spec['name'])
+    # a monitor is named in every definition; an object of another family may be chosen by id alone
+    spec['name']['required'] = family.typed
     return spec
 
 
-def bulk_argument_spec():
+def bulk_argument_spec(family=MONITORS):
     spec = connection_argument_spec()
+    config = dict(type='list', elements='dict', options=definition_spec(family))
+    if family.config_aliases:
+        config['aliases'] = list(family.config_aliases)
     spec.update(
-        config=dict(type='list', elements='dict', options=definition_spec(), aliases=['monitors']),
+        config=config,
         state=dict(type='str', default='merged', choices=list(ONLINE_STATES + OFFLINE_STATES)),
-        types=dict(type='list', elements='str', choices=MANAGED_TYPES),
-        update_password=dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False),
         running_config=dict(type='raw'),
         parallel_writes=dict(type='int', default=4),
-        scope=dict(type='dict', options=dict(custom_properties=dict(type='dict', required=True))),
     )
+    if family.typed:
+        spec['types'] = dict(type='list', elements='str', choices=family.managed_types)
+    if family.write_only:
+        spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
+    if family.scoped:
+        spec['scope'] = dict(type='dict', options=dict(custom_properties=dict(type='dict', required=True)))
     return spec
 
 
 # -- definitions --------------------------------------------------------------------------------------------
 
-def definition_problems(position, definition):
+def definition_label(position, definition, family=MONITORS):
+    """``config[0] (tcp 'web')``, ``config[1] (recipient 'oncall')``, ``config[2] (recipient id 12)``."""
+    if family.typed:
+        return 'config[%d] (%s %r)' % (position, definition['type'], definition['name'])
+    if definition.get('name') is None:
+        return 'config[%d] (%s id %s)' % (position, family.noun, definition.get('id'))
+    return 'config[%d] (%s %r)' % (position, family.noun, definition['name'])
+
+
+def definition_problems(position, definition, family=MONITORS):
     """Problems of one definition, each prefixed with where it stands in ``config``."""
-    where = 'config[%d] (%s %r)' % (position, definition['type'], definition['name'])
-    kind = KIND_OF_TYPE.get(definition['type'])
+    where = definition_label(position, definition, family)
+    api_type = family.type_of(definition)
+    kind = family.kind_of(api_type)
     if kind is None:
-        return ['%s: type must be one of %s' % (where, ', '.join(MANAGED_TYPES))]
+        return ['%s: type must be one of %s' % (where, ', '.join(family.managed_types))]
     foreign = [key for key, value in definition.items()
                if value is not None and key not in ('type', 'id') and key not in kind.by_name]
-    problems = ['%s is not an option of %s monitors' % (key, definition['type']) for key in foreign]
-    problems.extend(id_problems(definition.get('id')))
+    problems = ['%s is not an option of %s %s' % (key, api_type, family.plural) for key in foreign]
+    problems.extend(id_problems(definition.get('id'), family.noun))
+    if not clean_id(definition.get('id')) and definition.get(kind.identity[0]) is None:
+        problems.append('%s is required, or id to select an existing %s' % (kind.identity[0], family.noun))
     wanted = wanted_values(kind, definition)
     problems.extend(input_problems(kind, wanted))
     chosen = kind.api_type(wanted)  # a kind whose values pick the type (website: the url's scheme)
-    if chosen is not None and chosen != definition['type']:
+    if family.typed and chosen is not None and chosen != api_type:
         problems.append('its options make a %s monitor, not %s (the API cannot change the type of a monitor): '
-                        'set type to %s' % (chosen, definition['type'], chosen))
+                        'set type to %s' % (chosen, api_type, chosen))
     return ['%s: %s' % (where, problem) for problem in problems]
 
 
-def bulk_problems(config, state, types, running_config=None, parallel_writes=4):
-    """Everything wrong with the task's input, found before any request."""
+def duplicate_problems(position, definition, seen, family=MONITORS):
+    """A definition of an object that an earlier one defines (the same id, or the same type and name); ``seen``
+    maps the keys of the definitions before it to their positions."""
     problems = []
-    seen = {}
+    keys = [(family.type_of(definition), definition.get('name'))]
+    if clean_id(definition.get('id')):
+        keys = [('id', clean_id(definition['id']))]
+    elif definition.get('name') is None:
+        keys = []
+    for key in keys:
+        if key in seen:
+            what = ('%s id %s' % (family.noun, key[1]) if key[0] == 'id' else
+                    '%s %s %r' % (key[0], family.noun, key[1]) if family.typed else '%s %r' % (family.noun, key[1]))
+            problems.append('config[%d] and config[%d] both define %s' % (seen[key], position, what))
+        seen.setdefault(key, position)
+    return problems
+
+
+def bulk_problems(config, state, types, running_config=None, parallel_writes=4, family=MONITORS):
+    """Everything wrong with the task's input, found before any request."""
+    problems, seen = [], {}
     for position, definition in enumerate(config):
-        keys = [(definition['type'], definition['name'])]
-        if clean_id(definition.get('id')):
-            keys = [('id', clean_id(definition['id']))]
-        for key in keys:
-            if key in seen:
-                what = 'monitor id %s' % key[1] if key[0] == 'id' else '%s monitor %r' % key
-                problems.append('config[%d] and config[%d] both define %s' % (seen[key], position, what))
-            seen.setdefault(key, position)
-        problems.extend(definition_problems(position, definition))
+        problems.extend(duplicate_problems(position, definition, seen, family))
+        problems.extend(definition_problems(position, definition, family))
     if parallel_writes is not None and parallel_writes < 1:
         problems.append('parallel_writes must be at least 1, got %s' % parallel_writes)
     if state == 'overridden' and not config and not types:
-        problems.append('state=overridden with an empty config deletes every monitor of the types in types: '
-                        'set types to say which')
+        problems.append('state=overridden with an empty config deletes every %s' % family.noun + (
+            ' of the types in types: set types to say which' if family.typed else
+            ': list the %s to keep in config (state=deleted deletes the ones listed)' % family.plural))
     if state in ('merged', 'replaced', 'deleted', 'rendered') and types:
         problems.append('types only applies to state=overridden, state=gathered and state=parsed')
     if state == 'parsed' and running_config is None:
-        problems.append('state=parsed needs running_config (a GET /monitors reply, or its results)')
+        problems.append('state=parsed needs running_config (a GET %s reply, or its results)' % family.listing_kind.list_path)
     if state != 'parsed' and running_config is not None:
         problems.append('running_config only applies to state=parsed')
     if state == 'parsed' and config:
@@ -158,42 +195,65 @@ def bulk_problems(config, state, types, running_config=None, parallel_writes=4):
     return problems
 
 
-def listed_types(config, state, types):
+def listed_types(config, state, types, family=MONITORS):
     """The API types the task is about: those of its definitions, plus ``types`` (gathered and parsed default
-    to all). ``overridden`` deletes the monitors of these types that no definition is about."""
+    to all); ``[None]`` for a family without types. ``overridden`` deletes the objects of these types that no
+    definition is about."""
+    if not family.typed:
+        return [None]
     listed = set(definition['type'] for definition in config)
     listed.update(types or [])
     if not listed and state in ('gathered', 'parsed'):
-        listed.update(MANAGED_TYPES)
+        listed.update(family.managed_types)
     return sorted(listed)
 
 
 # -- planning ------------------------------------------------------------------------------------------------
 
-def read_types(config, state, types):
+def read_types(config, state, types, family=MONITORS):
     """The API types the task lists: :func:`listed_types`, plus every other type of each definition's kind, so
-    that a definition is planned exactly as its single-monitor module plans it (a namesake under another
-    type is refused or warned about)."""
-    read = set(listed_types(config, state, types))
+    that a definition is planned exactly as its single-object module plans it (a namesake under another type is
+    refused or warned about)."""
+    read = set(listed_types(config, state, types, family))
     for definition in config:
-        read.update(KIND_OF_TYPE[definition['type']].types)
-    return sorted(read)
+        read.update(family.kind_of(family.type_of(definition)).types)
+    return sorted(read, key=lambda api_type: api_type or '')
 
 
-def plan_definition(definition, state, existing, update_password='on_create', warnings=None):
-    """The plan of one definition, through the lookup step of the single-monitor modules (:mod:`.lookup`) and
-    the engine. A definition that cannot be planned gives a plan that does nothing and holds the error; the
-    lookup's warnings go to ``warnings``."""
-    api_type = definition['type']
-    kind = KIND_OF_TYPE[api_type]
+def offline_values(kind, wanted):
+    """``wanted`` with the references that give ids normalised, without a request (``rendered``); a reference by
+    name cannot be resolved without the API."""
+    for field in reference_fields_of(kind):
+        value = wanted.get(field.name)
+        if not isinstance(value, list):
+            continue
+        if any(isinstance(item, dict) and item.get('id') in (None, '') for item in value):
+            raise InputError('state=rendered makes no request, so %s cannot name its %s by name: give their ids'
+                             % (kind.label(None, wanted), field.name))
+        wanted[field.name] = field.resolve(None, value)
+    return wanted
+
+
+def reference_fields_of(kind):
+    return [field for field in kind.fields if getattr(field, 'target', None) is not None]
+
+
+def plan_definition(definition, state, existing, update_password='on_create', warnings=None, family=MONITORS):
+    """The plan of one definition, through the lookup step of the single-object modules (:mod:`.lookup`) and the
+    engine. A definition that cannot be planned gives a plan that does nothing and holds the error; the lookup's
+    warnings go to ``warnings``."""
+    api_type = family.type_of(definition)
+    kind = family.kind_of(api_type)
     wanted = wanted_values(kind, definition)
     present = 'absent' if state == 'deleted' else 'present'
     try:
-        if existing.client is not None:  # names of other objects (custom properties) to ids, one listing a task
+        if existing.client is not None:  # names of other objects to ids, one listing per kind a task
             wanted = resolve_values(existing.client, kind, wanted)
+        else:
+            wanted = offline_values(kind, wanted)
         current, api_type, found = find_current(existing, kind, api_type, wanted, clean_id(definition.get('id')), present)
         if state in ('replaced', 'overridden') and current is not None:
-            # Clear what the monitor holds and the definition leaves out, where "clear" has a known value.
+            # Clear what the object holds and the definition leaves out, where "clear" has a known value.
             for field in kind.fields:
                 if field.reset is not None and field.name not in wanted and field.api_name in current:
                     wanted[field.name] = field.reset
@@ -206,76 +266,50 @@ def plan_definition(definition, state, existing, update_password='on_create', wa
 
 
 def plan_bulk(config, state, index, prune_types=(), update_password='on_create', warnings=None, client=None,
-              inside=None):
+              inside=None, family=MONITORS):
     """One plan per definition (in order), then, for ``overridden`` (and ``deleted`` without config, in a
-    scope), deletions of the monitors of ``prune_types`` (the types the task is about) that no definition is
-    about. An id that ``index`` does not hold is read with ``client``, when given. With ``inside`` (a
-    function(monitor) -> whether it lies in the task's scope), only monitors inside are deleted, and a definition
-    whose monitor lies outside is not planned."""
+    scope), deletions of the objects of ``prune_types`` (the types the task is about; None for a family without
+    types) that no definition is about. An id that ``index`` does not hold is read with ``client``, when given.
+    With ``inside`` (a function(object) -> whether it lies in the task's scope), only objects inside are deleted,
+    and a definition whose object lies outside is not planned."""
     existing = Listed(index, client)
-    plans = [plan_definition(definition, state, existing, update_password, warnings) for definition in config]
+    plans = [plan_definition(definition, state, existing, update_password, warnings, family) for definition in config]
     if inside is not None:
         plans = [outside_scope(plan) if plan.current and plan.error is None and not inside(plan.current) else plan
                  for plan in plans]
     if state == 'overridden' or state == 'deleted' and inside is not None and not config:
         kept = set(plan.object_id for plan in plans if plan.object_id)
         named = set((plan.api_type, plan.name) for plan in plans if plan.error is not None)
-        for monitor in index.objects:
-            api_type = monitor.get('type')
-            if api_type in prune_types and str(monitor.get('id')) not in kept and (api_type, monitor.get('name')) not in named \
-                    and (inside is None or inside(monitor)):
-                kind = KIND_OF_TYPE[api_type]
-                plans.append(Plan(kind, api_type, 'delete', current=monitor, before=current_values(kind, monitor)))
+        for obj in index.objects:
+            api_type = family.type_of(obj)
+            if api_type in prune_types and str(obj.get('id')) not in kept and (api_type, obj.get('name')) not in named \
+                    and (inside is None or inside(obj)):
+                kind = family.kind_of(api_type)
+                plans.append(Plan(kind, api_type, 'delete', current=obj, before=current_values(kind, obj)))
     return plans
 
 
-def as_definition(monitor, with_id=False):
-    """A monitor as a definition in the ``config`` format (no secrets), or None for a type not managed here."""
-    kind = KIND_OF_TYPE.get(monitor.get('type'))
-    if kind is None:
-        return None
-    definition = dict(type=monitor['type'])
-    if with_id and monitor.get('id') is not None:
-        definition['id'] = str(monitor['id'])
-    # an unset value (null, "", no locations) is left out: fed back, it would be refused as empty, and leaving an
-    # option out keeps what the monitor holds (replaced and overridden clear it, which it already is)
-    for name, value in current_values(kind, monitor).items():
-        # a value the option takes in another form than the API gives it (API steps: no step_number)
-        value = getattr(kind.by_name[name], 'input_value', lambda same: same)(value)
-        if value not in UNSET:
-            definition[name] = value
-    return definition
-
-
-def gathered_definitions(monitors, api_types=None):
-    """The monitors (of ``api_types``, when given) as definitions, ready to feed back as ``config``: those whose
-    type and name another monitor shares carry their ``id``, so that the output selects each one."""
-    chosen = [monitor for monitor in monitors if api_types is None or monitor.get('type') in api_types]
-    names = {}
-    for monitor in chosen:
-        key = (monitor.get('type'), monitor.get('name'))
-        names[key] = names.get(key, 0) + 1
-    definitions = [as_definition(monitor, names[(monitor.get('type'), monitor.get('name'))] > 1) for monitor in chosen]
-    return [definition for definition in definitions if definition is not None]
-
-
-def listing_kind(api_types):
-    """ANY_MONITOR, listing with the read parameters of the kinds of ``api_types`` (DéjàClick: the scripts)."""
+def listing_kind(api_types, family=MONITORS):
+    """The family's listing kind, with the read parameters of the kinds of ``api_types`` (DéjàClick: the
+    scripts)."""
     params = {}
     for api_type in api_types:
-        params.update(KIND_OF_TYPE[api_type].read_params if api_type in KIND_OF_TYPE else {})
-    if not params:
-        return ANY_MONITOR
-    kind = copy.copy(ANY_MONITOR)
-    kind.read_params = dict(ANY_MONITOR.read_params, **params)
+        kind = family.kind_of(api_type)
+        params.update(kind.read_params if kind is not None else {})
+    if not params or not family.typed:
+        return family.listing_kind
+    kind = copy.copy(family.listing_kind)
+    kind.read_params = dict(family.listing_kind.read_params, **params)
     return kind
 
 
-def load_index(client, api_types):
-    """One paged listing of every monitor of ``api_types``, found by type and name, and by id. The index
-    remembers how many monitors a page brought (``page_size``), to estimate the cost of a later listing."""
+def load_index(client, api_types, family=MONITORS):
+    """One paged listing of every object of ``api_types`` (of the family, for a family without types), found by
+    type and name, and by id. The index remembers how many objects a page brought (``page_size``), to estimate
+    the cost of a later listing."""
     calls = client.calls
-    index = Index.load(client, listing_kind(api_types), api_types, kind_of=KIND_OF_TYPE.get)
+    listed = api_types if family.typed else None
+    index = Index.load(client, listing_kind(api_types, family), listed, kind_of=family.kind_of)
     pages = max(1, client.calls - calls)
     # one page: the API may give up to the limit asked for; several: what a full page held
     index.page_size = max(1, int(math.ceil(float(len(index.objects)) / pages))) if pages > 1 else PAGE_SIZE
@@ -284,82 +318,13 @@ def load_index(client, api_types):
 
 # -- offline states ------------------------------------------------------------------------------------------
 
-def rendered_commands(config, update_password='on_create'):
-    """The requests a ``merged`` run would send to an account holding none of the monitors (secrets masked)."""
-    plans = plan_bulk(config, 'merged', Index(KIND_OF_TYPE.get, []), update_password=update_password)
+def rendered_commands(config, update_password='on_create', family=MONITORS):
+    """The requests a ``merged`` run would send to an account holding none of the objects (secrets masked)."""
+    plans = plan_bulk(config, 'merged', Index(family.kind_of, []), update_password=update_password, family=family)
     for plan in plans:
         if plan.error is not None:
             raise plan.error
     return [plan_command(plan) for plan in plans]
-
-
-def parse_running_config(running_config):
-    """The monitors of an API listing given as text or data: an envelope with ``results``, or a bare list."""
-    data = running_config
-    if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except ValueError as exc:
-            raise InputError('running_config is not JSON: %s' % exc)
-    if isinstance(data, dict):
-        data = data.get('results')
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InputError('running_config must be a GET /monitors reply (an object with results) or a list of monitors')
-    return data
-
-
-# -- reporting -----------------------------------------------------------------------------------------------
-
-def outcome_result(outcome, error=None, skipped=None):
-    plan = outcome.plan
-    result = dict(type=plan.api_type, name=plan.name, id=outcome.object_id, action=plan.action,
-                  changed=plan.changed and error is None and skipped is None, changes=list(plan.changes),
-                  monitor=public_object(plan.kind, outcome.object))
-    if error is not None:
-        result['failed'] = True
-        result['msg'] = str(error)
-    if skipped is not None:
-        result['skipped'] = True
-        result['msg'] = skipped
-    return result
-
-
-def bulk_message(state, results, check_mode):
-    """One summary sentence counting what happened (not what was planned), then what failed or was skipped."""
-    counts = OrderedDict((action, 0) for action in ('create', 'update', 'delete', 'none'))
-    failed = [result for result in results if result.get('failed')]
-    skipped = [result for result in results if result.get('skipped')]
-    for result in results:
-        if not result.get('failed') and not result.get('skipped'):
-            counts[result['action']] += 1
-    words = {'create': 'created', 'update': 'updated', 'delete': 'deleted', 'none': 'unchanged'}
-    parts = ', '.join('%d %s' % (count, words[action]) for action, count in counts.items())
-    message = '%s %d monitor%s: %s' % (state, len(results), '' if len(results) == 1 else 's', parts)
-    if check_mode:
-        message += ' (check mode: nothing was sent)'
-    if failed:
-        message += '; %d failed: %s' % (len(failed), '; '.join(
-            '%s: %s' % (result['label'], result['msg']) for result in failed))
-    if skipped:
-        message += '; %d deletion%s skipped because a create or update failed' % (len(skipped), '' if len(skipped) == 1 else 's')
-    return message
-
-
-def before_after(outcomes):
-    """``before`` and ``after`` in ``config`` form: the monitors the task planned, as they were and as they are
-    (in check mode, as they would be). A monitor left as it was is one definition in both lists."""
-    before, after = [], []
-    for outcome in outcomes:
-        was = as_definition(outcome.plan.current) if outcome.plan.current else None
-        if was:
-            before.append(was)
-        if outcome.object is outcome.plan.current:
-            now = was
-        else:
-            now = as_definition(outcome.object) if outcome.object else None
-        if now:
-            after.append(now)
-    return before, after
 
 
 # -- carrying the plans out ----------------------------------------------------------------------------------
@@ -372,15 +337,15 @@ def write_all(client, plans, check_mode, workers):
             for plan, result in zip(plans, done)]
 
 
-def read_back(client, outcomes, index, module):
-    """Fill in the monitors as the API holds them after the writes, with as few requests as possible: one
-    paged listing of the types written, or one GET per written monitor when that is fewer requests. Warns when
-    the listing shows a namesake of a monitor this task created (another run created it at the same time)."""
+def read_back(client, outcomes, index, module, family=MONITORS):
+    """Fill in the objects as the API holds them after the writes, with as few requests as possible: one paged
+    listing of the types written, or one GET per written object when that is fewer requests. Warns when the
+    listing shows a namesake of an object this task created (another run created it at the same time)."""
     written = [outcome for outcome in outcomes if outcome.sent and outcome.plan.action in ('create', 'update')]
     if not written:
         return
-    types = sorted(set(outcome.plan.api_type for outcome in written))
-    held = sum(1 for obj in index.objects if obj.get('type') in types)
+    types = sorted(set(outcome.plan.api_type for outcome in written), key=lambda api_type: api_type or '')
+    held = sum(1 for obj in index.objects if family.type_of(obj) in types)
     created = sum(1 for outcome in written if outcome.plan.action == 'create')
     pages = max(1, int(math.ceil(float(held + created) / getattr(index, 'page_size', PAGE_SIZE))))
     # at the same cost, the listing wins after a create: it also shows a namesake created at the same time
@@ -388,7 +353,7 @@ def read_back(client, outcomes, index, module):
         for outcome in written:
             outcome.object = get_object(client, outcome.plan.kind, outcome.object_id, missing_ok=False)
         return
-    after = load_index(client, types)
+    after = load_index(client, types, family)
     for outcome in written:
         outcome.object = after.by_id.get(outcome.object_id)
         if outcome.object is None:  # not listed (yet): ask for it
@@ -402,7 +367,7 @@ def read_back(client, outcomes, index, module):
                                          outcome.plan.kind.label(outcome.plan.api_type, twin, twin.get('id'))))
 
 
-def converge(client, plans, index, module, workers, state='merged'):
+def converge(client, plans, index, module, workers, state='merged', family=MONITORS):
     """Creates and updates first; deletions only when every create and update succeeded; then the read-back.
     Returns the outcomes in the order of ``plans``. With ``state=deleted`` every definition is a deletion, so
     one that cannot be planned (namesakes) fails alone and the others are still deleted."""
@@ -422,134 +387,98 @@ def converge(client, plans, index, module, workers, state='merged'):
         for position, outcome in zip(deletions, write_all(client, [plans[p] for p in deletions], module.check_mode, workers)):
             outcomes[position] = outcome
     if not module.check_mode:
-        read_back(client, [outcome for outcome in outcomes if not isinstance(outcome, FailedOutcome)], index, module)
+        read_back(client, [outcome for outcome in outcomes if not isinstance(outcome, FailedOutcome)], index, module,
+                  family)
     return outcomes
-
-
-def outcome_results(outcomes):
-    results = []
-    for outcome in outcomes:
-        result = outcome_result(outcome, getattr(outcome, 'error', None), getattr(outcome, 'skipped', None))
-        if result.get('failed') or result.get('skipped'):
-            result['label'] = outcome.plan.label
-        results.append(result)
-    return results
 
 
 # -- the module ----------------------------------------------------------------------------------------------
 
-class BulkModule(AnsibleModule):
-    """The ``AnsibleModule`` of ``alertsite_monitors``: the secrets of ``running_config`` are hidden
-    (:func:`hide_secrets`) before Ansible logs the invocation on the host that runs the module (syslog or the
-    journal), as they are before it returns the result."""
-
-    def _log_invocation(self):
-        hide_secrets(self)
-        super(BulkModule, self)._log_invocation()
-
-
-def hide_secrets(module):
-    """Ansible masks the values of ``no_log`` options (a definition's ``email_password``) wherever it shows the
-    task; ``running_config`` is no secret as a whole, so the secrets of the monitors it holds are added to
-    those values: the invocation, messages and warnings show them masked too. So are the secrets inside a
-    definition's values (an API step's password), which no ``no_log`` option covers."""
-    for definition in module.params.get('config') or []:
-        module.no_log_values.update(secret_values(ANY_MONITOR, definition))
+def hidden_secrets(params, family=MONITORS):
+    """The secrets the task's options hold beyond the ``no_log`` options, for Ansible to mask wherever it shows
+    the task (the invocation it logs on the host included): those of the objects of ``running_config`` (no secret
+    as a whole) and those inside a definition's values (an API step's password)."""
+    found = set()
+    for definition in params.get('config') or []:
+        found.update(secret_values(family.listing_kind, definition))
     try:
-        monitors = parse_running_config(module.params.get('running_config'))
+        objects = parse_running_config(params.get('running_config'), family)
     except InputError:
-        return
-    for monitor in monitors:
-        module.no_log_values.update(secret_values(ANY_MONITOR, monitor))
+        return found
+    for obj in objects:
+        found.update(secret_values(family.listing_kind, obj))
+    return found
 
 
 def invocation(params):
     """The task's arguments as Ansible shows them (``-vvv``), without the options a definition leaves unset:
-    every definition carries every option of every monitor kind, so with thousands of definitions the unset
-    ones would make up most of the module's memory and output. Ansible masks the secrets (:func:`hide_secrets`)."""
+    every definition carries every option of every kind of its family, so with thousands of definitions the
+    unset ones would make up most of the module's memory and output. Ansible masks the secrets."""
     config = [dict((key, value) for key, value in definition.items() if value is not None)
               for definition in params.get('config') or []]
     return {'module_args': dict(params, config=config)}
 
 
-def offline_states(params):
+def offline_states(params, family=MONITORS):
     """``rendered`` and ``parsed``: the result, from the task's input alone (no request)."""
     if params['state'] == 'rendered':
-        rendered = rendered_commands(params['config'] or [], params['update_password'])
-        return dict(changed=False, rendered=rendered, msg='rendered %d monitor%s (no request was made)'
-                    % (len(rendered), '' if len(rendered) == 1 else 's'))
-    monitors = parse_running_config(params['running_config'])
-    parsed = gathered_definitions(monitors, listed_types([], 'parsed', params['types']))
-    return dict(changed=False, parsed=parsed,
-                msg='parsed %d monitor%s (no request was made)' % (len(parsed), '' if len(parsed) == 1 else 's'))
+        rendered = rendered_commands(params['config'] or [], params.get('update_password', 'on_create'), family)
+        return dict(changed=False, rendered=rendered, msg='rendered %s (no request was made)' % family.count(len(rendered)))
+    objects = parse_running_config(params['running_config'], family)
+    parsed = gathered_definitions(objects, listed_types([], 'parsed', params.get('types'), family), family)
+    return dict(changed=False, parsed=parsed, msg='parsed %s (no request was made)' % family.count(len(parsed)))
 
 
-def online_states(module, params):
-    """``gathered``, and the states that converge: the result, from one listing and the writes."""
-    config, state = scoped_config(params['scope'], params['config'] or []), params['state']
-    wide = state == 'deleted' and params['scope'] and not config  # every type, in the scope
-    types = MANAGED_TYPES if wide else listed_types(config, state, params['types'])
+def online_states(module, params, family=MONITORS):
+    """``gathered``, and the states that converge: the result, from one listing (plus one per kind referred to
+    by name) and the writes."""
+    scope, state = params.get('scope'), params['state']
+    config = scoped_config(scope, params['config'] or [])
+    wide = state == 'deleted' and scope and not config  # every type, in the scope
+    types = family.managed_types if wide else listed_types(config, state, params.get('types'), family)
     if not types:
-        return bulk_result(module, state, [])
+        return bulk_result(module, state, [], family)
     client = client_from_module(module)
-    index = load_index(client, types if wide else read_types(config, state, params['types']))
-    inside = inside_scope(client, params['scope'])
+    index = load_index(client, types if wide else read_types(config, state, params.get('types'), family), family)
+    inside = inside_scope(client, scope)
+    references = preload_references(client, family, None if state == 'gathered' else config)
     if state == 'gathered':
-        gathered = gathered_definitions([monitor for monitor in index.objects if inside is None or inside(monitor)],
-                                        types)
-        return dict(changed=False, gathered=gathered,
-                    msg='gathered %d monitor%s' % (len(gathered), '' if len(gathered) == 1 else 's'))
+        chosen = [obj for obj in index.objects if inside is None or inside(obj)]
+        gathered = gathered_definitions(chosen, types if family.typed else None, family, references)
+        return dict(changed=False, gathered=gathered, msg='gathered %s' % family.count(len(gathered)))
     warnings = []
-    plans = plan_bulk(config, state, index, set(types), params['update_password'], warnings, client, inside)
+    plans = plan_bulk(config, state, index, set(types), params.get('update_password', 'on_create'), warnings, client,
+                      inside, family)
     for warning in warnings:
         module.warn(warning)
-    return bulk_result(module, state, converge(client, plans, index, module, params['parallel_writes'], state))
+    outcomes = converge(client, plans, index, module, params['parallel_writes'], state, family)
+    return bulk_result(module, state, outcomes, family, references)
 
 
-def bulk_result(module, state, outcomes):
-    """The result of a state that converges: results, before, after (when something changed), commands, diff,
-    and the HTTP status and API errors of the writes that failed."""
-    results = outcome_results(outcomes)
-    for outcome in outcomes:
-        for warning in [] if isinstance(outcome, FailedOutcome) else outcome_warnings(outcome, module.check_mode):
-            module.warn(warning)
-    before, after = before_after(outcomes)
-    result = dict(changed=any(item['changed'] for item in results), before=before,
-                  commands=[plan_command(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.sent],
-                  msg=bulk_message(state, results, module.check_mode))
-    if result['changed']:  # as in Ansible's resource modules: after only when something changed
-        result['after'] = after
-    if module._diff:
-        result['diff'] = [plan_diff(outcome.plan, outcome.object_id) for outcome in outcomes
-                          if outcome.plan.changed and not getattr(outcome, 'skipped', None)]
-    for item in results:
-        item.pop('label', None)
-    result['results'] = results
-    errors = [outcome.error for outcome in outcomes if getattr(outcome, 'error', None) is not None]
-    if errors:
-        result['failed'] = True
-        statuses = set(getattr(error, 'status', None) for error in errors)
-        if len(statuses) == 1 and None not in statuses:
-            result['status'] = statuses.pop()
-        result['api_errors'] = [message for error in errors for message in getattr(error, 'messages', [])]
-    return result
-
-
-def run_bulk_module():
-    """alertsite_monitors: converge many monitors of any managed type in one task."""
-    module = new_module(bulk_argument_spec(), BulkModule)
-    hide_secrets(module)  # also when Ansible logs no invocation (no_log)
-    params = module.params
-    problems = bulk_problems(params['config'] or [], params['state'], params['types'], params['running_config'],
-                             params['parallel_writes'])
-    problems += scope_problems(params['scope'], params['config'] or [], params['state'])
+def input_problems_of(params, family=MONITORS):
+    """Everything wrong with the task's options, before any request."""
+    problems = bulk_problems(params['config'] or [], params['state'], params.get('types'), params['running_config'],
+                             params['parallel_writes'], family)
+    if family.scoped:
+        problems += scope_problems(params['scope'], params['config'] or [], params['state'])
     if params['state'] not in OFFLINE_STATES:
         problems += connection_problems(params)
-    refuse(module, problems)
+    return problems
+
+
+def run_bulk_module(family=MONITORS):
+    """A resource module of ``family`` (a :class:`.resource.Family`): converge, gather, render or parse many of its
+    objects in one task."""
+    module = new_module(bulk_argument_spec(family), hidden=lambda params: hidden_secrets(params, family))
+    params = module.params
+    refuse(module, input_problems_of(params, family))
     try:
         # the plans, outcomes and listing are let go when these return, before Ansible copies the result to mask
-        # secrets and serialises it: with thousands of monitors they would otherwise add to the peak memory
-        result = offline_states(params) if params['state'] in OFFLINE_STATES else online_states(module, params)
+        # secrets and serialises it: with thousands of objects they would otherwise add to the peak memory
+        if params['state'] in OFFLINE_STATES:
+            result = offline_states(params, family)
+        else:
+            result = online_states(module, params, family)
     except (AlertSiteError, InputError) as exc:
         fail(module, exc)
     result['invocation'] = invocation(params)

@@ -58,7 +58,7 @@ def resolve_references(client, kind, option, items, typed=False):
     index = None
     if named:
         types = sorted(set(item['type'] for item in named)) if typed else None
-        index = Index.load(client, kind, types, kind_of=lambda api_type: kind)
+        index = listed_beforehand(client, kind, types) or Index.load(client, kind, types, kind_of=lambda api_type: kind)
     resolved, problems = [], []
     for position, item in enumerate(items or []):
         rest = dict((key, value) for key, value in item.items() if key not in ('id', 'name', 'type'))
@@ -78,6 +78,16 @@ def resolve_references(client, kind, option, items, typed=False):
     if problems:
         raise InputError('; '.join(problems))
     return resolved
+
+
+def listed_beforehand(client, kind, types):
+    """The listing of ``kind`` that a task of many objects made once for every name its definitions give (kept on
+    the client as ``reference_indexes``: list path -> (the types listed, None for all; the index); see
+    :func:`.gathered.preload_references`), when it holds ``types``; else None."""
+    held = (getattr(client, 'reference_indexes', None) or {}).get(kind.list_path)
+    if held is None or held[0] is not None and not set(types or ()) <= held[0]:
+        return None
+    return held[1]
 
 
 class ReferenceListField(IdListField):
