@@ -95,15 +95,16 @@ def definition_spec(family=MONITORS):
     for kind in family.distinct_kinds:
         for field in kind.fields:
             spec.setdefault(field.name, field.argument_spec())
-    spec['name'] = dict(spec['name'])
-    # a monitor is named in every definition; an object of another family may be chosen by id alone
-    spec['name']['required'] = family.typed
+    if family.typed:  # a monitor is named in every definition; an object of another family may be chosen by id alone
+        spec['name'] = dict(spec['name'], required=True)
     return spec
 
 
 def bulk_argument_spec(family=MONITORS):
     spec = connection_argument_spec()
-    config = dict(type='list', elements='dict', options=definition_spec(family))
+    # a family whose items are no single objects (blackouts) has its own item options and task options (steps)
+    options = family.steps.item_options() if family.steps is not None else definition_spec(family)
+    config = dict(type='list', elements='dict', options=options)
     if family.config_aliases:
         config['aliases'] = list(family.config_aliases)
     spec.update(
@@ -118,6 +119,7 @@ def bulk_argument_spec(family=MONITORS):
         spec['update_password'] = dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False)
     if family.scoped:
         spec['scope'] = dict(type='dict', options=dict(custom_properties=dict(type='dict', required=True)))
+    spec.update(family.steps.task_options() if family.steps is not None else {})
     return spec
 
 
@@ -139,8 +141,9 @@ def definition_problems(position, definition, family=MONITORS):
     kind = family.kind_of(api_type)
     if kind is None:
         return ['%s: type must be one of %s' % (where, ', '.join(family.managed_types))]
+    aliases = set(alias for field in kind.fields for alias in field.argument_spec().get('aliases', []))
     foreign = [key for key, value in definition.items()
-               if value is not None and key not in ('type', 'id') and key not in kind.by_name]
+               if value is not None and key not in ('type', 'id') and key not in kind.by_name and key not in aliases]
     problems = ['%s is not an option of %s %s' % (key, api_type, family.plural) for key in foreign]
     problems.extend(id_problems(definition.get('id'), family.noun))
     if not clean_id(definition.get('id')) and definition.get(kind.identity[0]) is None:
@@ -175,7 +178,7 @@ def duplicate_problems(position, definition, seen, family=MONITORS):
 def bulk_problems(config, state, types, running_config=None, parallel_writes=4, family=MONITORS):
     """Everything wrong with the task's input, found before any request."""
     problems, seen = [], {}
-    for position, definition in enumerate(config):
+    for position, definition in enumerate(config if family.steps is None else []):  # steps: input_problems_of
         problems.extend(duplicate_problems(position, definition, seen, family))
         problems.extend(definition_problems(position, definition, family))
     if parallel_writes is not None and parallel_writes < 1:
@@ -199,8 +202,8 @@ def listed_types(config, state, types, family=MONITORS):
     """The API types the task is about: those of its definitions, plus ``types`` (gathered and parsed default
     to all); ``[None]`` for a family without types. ``overridden`` deletes the objects of these types that no
     definition is about."""
-    if not family.typed:
-        return [None]
+    if not family.typed:  # the one listing of the family, unless the task is about no object
+        return [None] if config or state in ('overridden', 'gathered', 'parsed') else []
     listed = set(definition['type'] for definition in config)
     listed.update(types or [])
     if not listed and state in ('gathered', 'parsed'):
@@ -421,11 +424,14 @@ def invocation(params):
 
 def offline_states(params, family=MONITORS):
     """``rendered`` and ``parsed``: the result, from the task's input alone (no request)."""
+    steps = family.steps
     if params['state'] == 'rendered':
-        rendered = rendered_commands(params['config'] or [], params.get('update_password', 'on_create'), family)
+        rendered = steps.rendered(params) if steps is not None else rendered_commands(
+            params['config'] or [], params.get('update_password', 'on_create'), family)
         return dict(changed=False, rendered=rendered, msg='rendered %s (no request was made)' % family.count(len(rendered)))
     objects = parse_running_config(params['running_config'], family)
-    parsed = gathered_definitions(objects, listed_types([], 'parsed', params.get('types'), family), family)
+    types = listed_types([], 'parsed', params.get('types'), family)
+    parsed = steps.parsed(objects, params, types) if steps is not None else gathered_definitions(objects, types, family)
     return dict(changed=False, parsed=parsed, msg='parsed %s (no request was made)' % family.count(len(parsed)))
 
 
@@ -444,11 +450,15 @@ def online_states(module, params, family=MONITORS):
     references = preload_references(client, family, None if state == 'gathered' else config)
     if state == 'gathered':
         chosen = [obj for obj in index.objects if inside is None or inside(obj)]
-        gathered = gathered_definitions(chosen, types if family.typed else None, family, references)
+        gathered = (family.steps.gathered(client, chosen, params, types) if family.steps is not None else
+                    gathered_definitions(chosen, types if family.typed else None, family, references))
         return dict(changed=False, gathered=gathered, msg='gathered %s' % family.count(len(gathered)))
     warnings = []
-    plans = plan_bulk(config, state, index, set(types), params.get('update_password', 'on_create'), warnings, client,
-                      inside, family)
+    if family.steps is not None:
+        plans = family.steps.plan(client, params, index, set(types), warnings)
+    else:
+        plans = plan_bulk(config, state, index, set(types), params.get('update_password', 'on_create'), warnings,
+                          client, inside, family)
     for warning in warnings:
         module.warn(warning)
     outcomes = converge(client, plans, index, module, params['parallel_writes'], state, family)
@@ -461,6 +471,8 @@ def input_problems_of(params, family=MONITORS):
                              params['parallel_writes'], family)
     if family.scoped:
         problems += scope_problems(params['scope'], params['config'] or [], params['state'])
+    if family.steps is not None:
+        problems += family.steps.problems(params)
     if params['state'] not in OFFLINE_STATES:
         problems += connection_problems(params)
     return problems

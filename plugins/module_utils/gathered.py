@@ -97,6 +97,8 @@ def referred(field, object_id, index):
 def as_definition(obj, with_id=False, family=MONITORS, references=None):
     """An object as a definition in the ``config`` format (no secrets), or None for a type not managed here.
     References to other objects are by name where ``references`` (listings by list path) tell them apart."""
+    if family.steps is not None:  # a family whose items are no single objects: its own config form
+        return family.steps.as_definition(obj)
     api_type = family.type_of(obj)
     kind = family.kind_of(api_type)
     if kind is None:

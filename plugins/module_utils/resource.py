@@ -271,9 +271,16 @@ class Family(object):
     :param typed: each definition carries a required ``type`` (then the ``types`` option exists).
     :param scoped: the ``scope`` option exists (a team's slice, by custom properties).
     :param config_aliases: aliases of the ``config`` option.
+    :param steps: for a family whose ``config`` items are no single objects (a blackout item is a window per
+        target), an object that takes over these steps of the runner: ``item_options()`` and ``task_options()``
+        (the suboptions of ``config``, and options of the task besides the runner's), ``problems(params)`` (of the
+        items, before any request), ``plan(client, params, index, prune_types, warnings)`` (the plans, deletions
+        of ``overridden`` included), ``gathered(client, objects, params, api_types)``, ``parsed(objects, params,
+        api_types)``, ``rendered(params)`` and ``as_definition(obj)`` (``before``/``after``). None: the runner's
+        own steps, one object per definition.
     """
 
-    def __init__(self, noun, plural, kinds, listing_kind, typed=False, scoped=False, config_aliases=()):
+    def __init__(self, noun, plural, kinds, listing_kind, typed=False, scoped=False, config_aliases=(), steps=None):
         self.noun = noun
         self.plural = plural
         self.kinds = dict(kinds)
@@ -281,6 +288,7 @@ class Family(object):
         self.typed = typed
         self.scoped = scoped
         self.config_aliases = list(config_aliases)
+        self.steps = steps
 
     @property
     def managed_types(self):
