@@ -6,8 +6,9 @@
 """The one HTTP client of the collection: everything that talks to the AlertSite Management API v3.
 
 Login (``POST /access-tokens``), the bearer token, one reused ``requests.Session``, timeouts, TLS,
-retries with jittered backoff, paging through list endpoints, and API errors turned into
-:class:`AlertSiteError` with a readable message. Modules never talk HTTP themselves.
+retries with jittered backoff, the pause every thread keeps after a 429, and API errors turned into
+:class:`AlertSiteError` with a readable message. Modules never talk HTTP themselves. Which pages of a list
+endpoint to read, and when a listing is complete, is decided in :mod:`.paging`.
 
 This file knows nothing of Ansible modules: :mod:`.connection` builds a client from a module's options.
 Internal to the collection: not a public API, it may change in any release.
@@ -17,9 +18,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
-import json
 import random
-import re
 import ssl
 import threading
 import time
@@ -27,6 +26,15 @@ import traceback
 
 from urllib.parse import urlparse
 
+from ansible_collections.community.alertsite.plugins.module_utils import paging
+# PAGE_SIZE and the readers of list replies are imported from here by other files
+from ansible_collections.community.alertsite.plugins.module_utils.paging import (  # pylint: disable=unused-import
+    PAGE_SIZE,
+    READ_WORKERS,
+    item_key as _item_key,
+    list_page as _list_page,
+    refuses_paging as _refuses_paging,
+)
 from ansible_collections.community.alertsite.plugins.module_utils.version import COLLECTION_VERSION
 
 try:
@@ -39,11 +47,6 @@ except ImportError:  # pragma: no cover - exercised through the module's missing
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
 DEFAULT_API_URL = 'https://api.alertsite.com/api/v3'
-PAGE_SIZE = 100
-MAX_PAGES = 1000  # a listing longer than this does not end: its paging is broken
-# Where a message about a listing that does not add up sends the user.
-CONTRACT_HINT = ('. The read-only contract check (ansible-playbook community.alertsite.contract_check) shows how the '
-                 'API pages for this account: please add its report to a bug report')
 TOKEN_LIFETIME = 3600  # seconds; documented by AlertSite, not returned by the login
 
 # Statuses worth another try: the request was not (or not surely) carried out.
@@ -125,10 +128,13 @@ class AlertSiteClient(object):
     :param api_url: base URL, e.g. ``https://api.alertsite.com/api/v3``.
     :param session: a ``requests.Session`` (tests pass a mock); made here when omitted.
     :param sleep: the function used to wait between attempts (tests pass a recorder).
+    :param read_workers: listing pages read at once when the paging allows it (see :mod:`.paging`); 1 reads
+        every listing one page after the other.
     """
 
     def __init__(self, api_url=DEFAULT_API_URL, username=None, password=None, access_token=None,
-                 validate_certs=True, ca_path=None, timeout=30, retries=3, session=None, sleep=time.sleep):
+                 validate_certs=True, ca_path=None, timeout=30, retries=3, session=None, sleep=time.sleep,
+                 read_workers=READ_WORKERS):
         self.api_url = api_url.rstrip('/')
         self.username = username
         self.password = password
@@ -136,6 +142,7 @@ class AlertSiteClient(object):
         self.timeout = timeout
         self.retries = retries
         self.sleep = sleep
+        self.read_workers = read_workers
         if session is None:
             session = requests.Session()
         self.session = session
@@ -154,8 +161,7 @@ class AlertSiteClient(object):
         self._pause_lock = threading.Lock()
         self._paused_until = 0.0
         self._own = threading.local()  # per thread: the pause its own 429 asked for, and the last one waited out
-        self._shared_lock = threading.Lock()
-        self._shared = {}  # the latest listing of each (path, params) made by get_all_since, to share
+        self._shared = paging.SharedListings()  # the latest listing of each (path, params) of get_all_since
 
     @property
     def can_login(self):
@@ -239,92 +245,15 @@ class AlertSiteClient(object):
         return self.request('DELETE', path)
 
     def get_all(self, path, params=None, until=None):
-        """Every item of a list endpoint, paged defensively: the paging of ``GET /monitors`` is not documented.
-
-        Pages of ``limit=PAGE_SIZE`` are read at growing ``offset`` until one of them shows the end: an empty
-        page, a page that brings no item not seen before, a short page (unless ``metadata.resultset.count``
-        says there is more), or the count reached. ``count`` is believed as the total only when it is larger
-        than the page it came with: a full page whose count equals its own length may be followed by more.
-        A bare JSON list or an envelope without count is paged the same way. Repeated items (same ``id``) are
-        dropped. When the API refuses ``limit``/``offset`` (a 400 naming them), the list is read once without
-        them. When the listing does not add up (fewer items than the count, or a full page repeated as if
-        ``offset`` were ignored), it is read once without paging; if that does not settle it,
-        :class:`AlertSiteError` says so: a listing that may hide an object must not lead to a second one.
-
-        :param until: a function(item) -> bool: paging stops after the page where it is true for an item (the
-            items read so far are returned), for a caller that looks for one object, not the whole list.
-        """
-        params = dict(params or {})
-        listing = _Listing()
-        offset = 0
-        for dummy in range(MAX_PAGES):
-            try:
-                reply = self.get(path, params=dict(params, limit=PAGE_SIZE, offset=offset))
-            except AlertSiteError as exc:
-                if not _refuses_paging(exc):
-                    raise
-                return self._get_unpaged(path, params, listing, refused=True)
-            page, count = _list_page(path, reply)
-            fresh = listing.add(page, count)
-            offset += len(page)
-            if not page or not fresh:
-                if listing.settled(repeated=bool(page)):
-                    return listing.items
-                return self._get_unpaged(path, params, listing)
-            if listing.complete(page) or (until is not None and any(until(item) for item in page)):
-                return listing.items
-        raise AlertSiteError('GET %s: still more items after %d pages of %d; the listing does not end, so it cannot be '
-                             'trusted%s' % (path, MAX_PAGES, PAGE_SIZE, CONTRACT_HINT), 'GET', path)
+        """Every item of a list endpoint, paged defensively, the pages after the first ``read_workers`` at a time
+        when the count of the first page is believed: see :func:`.paging.get_all` (``until`` too)."""
+        return paging.get_all(self, path, params, until, self.read_workers)
 
     def get_all_since(self, path, params, since, until=None):
         """:meth:`get_all` for a caller that needs a listing begun after ``since`` (``time.monotonic()``, e.g. the
-        moment its POST failed): a listing another thread began after that moment is shared (waited for while in
-        flight) when it is complete or holds the item ``until`` looks for; else a new one is made, and offered to
-        the others. Creates that failed at about the same time look themselves up in one listing."""
-        key = (path, json.dumps(params, sort_keys=True))
-        with self._shared_lock:
-            shared = self._shared.get(key)
-        if shared is not None and shared.started >= since:
-            shared.done.wait()
-            if shared.error is None and (shared.complete or until is not None and any(until(item) for item in shared.items)):
-                return shared.items
-        mine = _SharedListing()
-        with self._shared_lock:
-            self._shared[key] = mine
-        try:
-            mine.items = self.get_all(path, params, until)
-            mine.complete = until is None or not any(until(item) for item in mine.items)
-            return mine.items
-        except AlertSiteError as exc:
-            mine.error = exc
-            raise
-        finally:
-            mine.done.set()
-
-    def _get_unpaged(self, path, params, listing, refused=False):
-        """The list read once without ``limit``/``offset``, merged into ``listing``: its items when the listing
-        adds up then, else an AlertSiteError."""
-        before = len(listing.items)
-        reply = self.get(path, params=params or None)
-        page, count = _list_page(path, reply)
-        listing.add(page, count)
-        if refused:
-            if listing.total is None or len(listing.items) >= listing.total:
-                return listing.items
-            reason = ('the API refuses limit and offset, and its list without them holds %d of the %d items that '
-                      'metadata.resultset.count announces' % (len(listing.items), listing.total))
-        elif listing.total is not None:
-            if len(listing.items) >= listing.total:
-                return listing.items
-            reason = ('metadata.resultset.count announces %d items, but paging with limit and offset brought %d '
-                      'different ones and the list without paging %d' % (listing.total, before, len(page)))
-        elif len(page) > PAGE_SIZE:
-            return listing.items  # the API ignores limit: the list without paging is all of it
-        else:
-            reason = ('a full page of %d was followed by a page of items already seen (the API may ignore offset), '
-                      'and the list without paging (%d items) does not show more' % (PAGE_SIZE, len(page)))
-        raise AlertSiteError('GET %s: the listing is inconsistent: %s. Stopped, because an object the listing hides '
-                             'could be created a second time%s' % (path, reason, CONTRACT_HINT), 'GET', path)
+        moment its POST failed), sharing the listing of another thread when it will do: see
+        :func:`.paging.get_all_since`."""
+        return paging.get_all_since(self, self._shared, path, params, since, until)
 
     # -- transport -----------------------------------------------------------------------------
 
@@ -456,112 +385,6 @@ class AlertSiteClient(object):
         raise AlertSiteError('%s %s failed with HTTP %d: %s%s' % (method, path, status, detail, self._attempts_note(attempt)),
                              method, path, status, messages, uncertain=status >= 500,
                              retry_after=retry_after_seconds(response.headers.get('Retry-After')))
-
-
-class _SharedListing(object):
-    """A listing one thread makes for others to share: when it began, its items once ``done``, whether it was
-    read to its end (``complete``: not stopped where the item its maker looked for turned up), or its error."""
-
-    def __init__(self):
-        self.started = time.monotonic()
-        self.done = threading.Event()
-        self.items = []
-        self.complete = False
-        self.error = None
-
-
-class _Listing(object):
-    """The items of a listing read so far (each once) and the total the API announced, when it is believable."""
-
-    def __init__(self):
-        self.items = []
-        self.keys = set()
-        self.total = None
-        self.ignores_limit = False
-
-    def add(self, page, count):
-        """Keep the items of ``page`` not seen before; returns how many there were.
-
-        ``count`` (``metadata.resultset.count``) becomes the total only when it is larger than its page: every
-        vendor example has a count equal to its number of results, which may as well be the page size.
-        """
-        if count is not None and count > len(page):
-            self.total = count
-        if len(page) > PAGE_SIZE:
-            self.ignores_limit = True
-        fresh = 0
-        for item in page:
-            key = _item_key(item)
-            if key not in self.keys:
-                self.keys.add(key)
-                self.items.append(item)
-                fresh += 1
-        return fresh
-
-    def complete(self, page):
-        """Whether ``page``, which brought new items, ends the listing: the count is reached, or it is short and
-        no count says there is more."""
-        if self.total is not None:
-            return len(self.items) >= self.total
-        return len(page) < PAGE_SIZE
-
-    def settled(self, repeated):
-        """Whether the listing is complete now that a page brought nothing new.
-
-        :param repeated: that page held items seen before (else it was empty). A page that only repeats a full
-            page may mean that the API ignores ``offset``: then only an API that ignores ``limit`` too (it sent
-            more than asked) has sent everything.
-        """
-        if self.total is not None:
-            return len(self.items) >= self.total
-        return not repeated or self.ignores_limit
-
-
-def _item_key(item):
-    """What makes an item of a listing the same as another: its id as a string (the API writes ids as strings
-    and reads them as integers), or, without an id, all of it."""
-    item_id = item.get('id')
-    if item_id is not None and not isinstance(item_id, (dict, list)):
-        return 'id', str(item_id)
-    return 'item', json.dumps(item, sort_keys=True, default=str)
-
-
-def _list_page(path, reply):
-    """``(items, count)`` of one reply of a list endpoint: an envelope with ``results`` (count from
-    ``metadata.resultset.count``, None when absent or not a number) or a bare JSON list (no count)."""
-    if isinstance(reply, list):
-        page, count = reply, None
-    elif isinstance(reply, dict) and isinstance(reply.get('results'), list):
-        page, count = reply['results'], _resultset_count(reply)
-    else:
-        raise AlertSiteError('GET %s: the reply is not a list of results' % path, 'GET', path)
-    if not all(isinstance(item, dict) for item in page):
-        raise AlertSiteError('GET %s: the list holds results that are not objects' % path, 'GET', path)
-    return page, count
-
-
-def _resultset_count(reply):
-    metadata = reply.get('metadata')
-    resultset = metadata.get('resultset') if isinstance(metadata, dict) else None
-    return as_count(resultset.get('count') if isinstance(resultset, dict) else None)
-
-
-def as_count(value):
-    """A ``metadata.resultset.count`` as a number (the API may write it as a string), or None when it is not one."""
-    if isinstance(value, bool):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _refuses_paging(exc):
-    """Whether an error is the API refusing the paging parameters: a 400 whose message names limit or offset."""
-    if exc.status != 400:
-        return False
-    text = ' '.join(exc.messages) if exc.messages else str(exc)
-    return re.search(r'\b(limit|offset)\b', text, re.IGNORECASE) is not None
 
 
 def _causes(exc):

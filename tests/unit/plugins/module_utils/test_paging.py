@@ -3,18 +3,22 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Defensive paging in AlertSiteClient.get_all: every reading of the undocumented paging of GET /monitors that the
-API reference lists, with a page size of 3 so that the pages stay readable."""
+"""Defensive paging (plugins/module_utils/paging.py, through AlertSiteClient.get_all): every reading of the
+undocumented paging of GET /monitors that the API reference lists, with a page size of 3 so that the pages stay
+readable. The tests with replies scripted in order read one page after the other (read_workers=1) where the
+paging would read ahead; the parallel reads are tested at the end against a list endpoint that answers by
+offset."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import threading
 import time
 
 import pytest
 
-from ansible_collections.community.alertsite.plugins.module_utils import client as client_mod
-from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
+from ansible_collections.community.alertsite.plugins.module_utils import paging as paging_mod
+from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteClient, AlertSiteError
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeResponse
 
 SIZE = 3
@@ -22,7 +26,7 @@ SIZE = 3
 
 @pytest.fixture(autouse=True)
 def small_pages(monkeypatch):
-    monkeypatch.setattr(client_mod, 'PAGE_SIZE', SIZE)
+    monkeypatch.setattr(paging_mod, 'PAGE_SIZE', SIZE)
 
 
 def monitors(first, last):
@@ -41,7 +45,7 @@ def paging(session):
 
 
 def test_a_lookup_stops_paging_at_the_page_where_its_object_turned_up(fake_client):
-    client, session = fake_client(envelope(monitors(0, 3), 9), envelope(monitors(3, 6), 9))
+    client, session = fake_client(envelope(monitors(0, 3), 9), envelope(monitors(3, 6), 9), read_workers=1)
     assert client.get_all('/monitors', until=lambda item: item['name'] == 'm4') == monitors(0, 6)
     assert paging(session) == [(3, 0), (3, 3)]
 
@@ -66,7 +70,8 @@ def test_lookups_that_failed_before_a_listing_began_share_it(fake_client):
 
 
 def test_a_shared_listing_cut_short_where_another_item_turned_up_does_not_say_an_item_is_missing(fake_client):
-    client, session = fake_client(envelope(monitors(0, 3), 9), envelope(monitors(0, 3), 9), envelope(monitors(3, 6), 9))
+    client, session = fake_client(envelope(monitors(0, 3), 9), envelope(monitors(0, 3), 9), envelope(monitors(3, 6), 9),
+                                  read_workers=1)
     failed = time.monotonic()
     assert client.get_all_since('/monitors', {}, failed, until=lambda item: item['name'] == 'm1') == monitors(0, 3)
     # the same listing holds m2: shared
@@ -78,7 +83,8 @@ def test_a_shared_listing_cut_short_where_another_item_turned_up_does_not_say_an
 
 
 def test_count_is_the_total_and_is_followed(fake_client):
-    client, session = fake_client(envelope(monitors(0, 3), 7), envelope(monitors(3, 6), 7), envelope(monitors(6, 7), 7))
+    client, session = fake_client(envelope(monitors(0, 3), 7), envelope(monitors(3, 6), 7), envelope(monitors(6, 7), 7),
+                                  read_workers=1)
     assert client.get_all('/monitors', {'type': 'tcp'}) == monitors(0, 7)
     assert paging(session) == [(3, 0), (3, 3), (3, 6)]
     assert all(r['params']['type'] == 'tcp' for r in session.requests)
@@ -245,7 +251,7 @@ def test_other_errors_are_not_taken_for_refused_paging(fake_client, reply):
 
 
 def test_a_listing_that_never_ends_fails(fake_client, monkeypatch):
-    monkeypatch.setattr(client_mod, 'MAX_PAGES', 3)
+    monkeypatch.setattr(paging_mod, 'MAX_PAGES', 3)
     client, session = fake_client(*[envelope(monitors(n * 3, n * 3 + 3)) for n in range(3)])
     with pytest.raises(AlertSiteError) as err:
         client.get_all('/monitors')
@@ -258,3 +264,181 @@ def test_a_list_without_paging_that_is_not_a_list_fails(fake_client):
     with pytest.raises(AlertSiteError) as err:
         client.get_all('/monitors')
     assert str(err.value) == 'GET /monitors: the reply is not a list of results'
+
+
+# -- parallel reads: a list endpoint that answers by offset ------------------------------------------------------
+
+class ListEndpoint(object):
+    """A stand-in for ``requests.Session`` that serves ``items`` as GET /monitors does in one paging ``dialect``
+    (see the simulator's sim_dialects.py), answering each request by its limit and offset, from any thread.
+
+    It records every request's paging, and the most requests it held at once (``peak``). ``hold`` seconds: how long
+    each paged request (offset above 0) waits before its reply, so that requests sent together overlap. ``faults``:
+    {offset: [replies]} answered first, one per request at that offset.
+    """
+
+    def __init__(self, items, dialect='default', server_page=None, hold=0.0, faults=None, barrier=None):
+        self.items = items
+        self.dialect = dialect
+        self.server_page = server_page
+        self.hold = hold
+        self.faults = dict((offset, list(replies)) for offset, replies in (faults or {}).items())
+        self.barrier = barrier
+        self.headers = {}
+        self.verify = None
+        self.lock = threading.Lock()
+        self.requests = []
+        self.in_flight = 0
+        self.peak = 0
+
+    def request(self, method, url, params=None, **dummy):
+        params = dict(params or {})
+        with self.lock:
+            self.requests.append((params.get('limit'), params.get('offset')))
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+            fault = self.faults.get(params.get('offset'), [None]).pop(0) if self.faults.get(params.get('offset')) else None
+        try:
+            if params.get('offset'):
+                if self.barrier is not None:
+                    self.barrier.wait()
+                time.sleep(self.hold)
+            return fault or self.answer(params.get('limit'), params.get('offset'))
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+    def answer(self, limit, offset):
+        paged = limit is not None or offset is not None
+        if paged and self.dialect == 'reject-paging':
+            return FakeResponse(400, {'errors': [{'code': 400, 'message': 'unsupported query parameter', 'fields': ['limit']}]})
+        if self.dialect == 'ignore-paging':
+            page = self.items
+        elif not paged:
+            page = self.items[:self.server_page or SIZE]
+        else:
+            start = 0 if self.dialect == 'ignore-offset' else offset
+            page = self.items[start:start + min(limit, self.server_page or limit)]
+        if self.dialect == 'bare-list':
+            return FakeResponse(200, page)
+        count = len(page) if self.dialect == 'count-is-page' else len(self.items)
+        return envelope(page, None if self.dialect == 'no-count' else count)
+
+    def offsets(self):
+        return sorted(offset for dummy, offset in self.requests if offset is not None)
+
+
+def listing_client(endpoint, **options):
+    return AlertSiteClient(api_url='https://alertsite.test/api/v3', session=endpoint, access_token='t', sleep=lambda s: None,
+                           **options)
+
+
+# (dialect, server page): whether the pages after the first are read in parallel, and for which numbers of
+# monitors the listing cannot show that it holds them all (then it fails clearly, as reading one page after the
+# other does): with offset ignored, a full page or more; with paging ignored, exactly a page (it reads as offset
+# ignored); paging refused, more than the API sends without it
+DIALECTS = [
+    ('default', None, True, lambda total: False),
+    ('count-is-page', None, False, lambda total: False),
+    ('no-count', None, False, lambda total: False),
+    ('bare-list', None, False, lambda total: False),
+    ('ignore-paging', None, False, lambda total: total == SIZE),
+    ('ignore-offset', None, False, lambda total: total >= SIZE),
+    ('reject-paging', None, False, lambda total: total > SIZE),
+    ('default', 2, False, lambda total: False),  # the API pages by less than the limit asked
+]
+
+
+@pytest.mark.parametrize('dialect, server_page, parallel, hides', DIALECTS)
+@pytest.mark.parametrize('total', [0, 2, 3, 4, 6, 7, 12, 31])
+def test_every_dialect_lists_each_item_once_and_reads_in_parallel_only_where_the_count_is_believed(
+        dialect, server_page, parallel, hides, total):
+    items = monitors(0, total)
+    for workers in (1, 4):
+        endpoint = ListEndpoint(items, dialect, server_page, hold=0.005)
+        client = listing_client(endpoint, read_workers=workers)
+        if hides(total):
+            with pytest.raises(AlertSiteError) as err:
+                client.get_all('/monitors')
+            assert 'the listing is inconsistent' in str(err.value)
+            continue
+        assert client.get_all('/monitors') == items
+        pages = -(-total // SIZE)
+        if parallel and workers > 1 and pages > 2:
+            assert endpoint.peak > 1, endpoint.requests
+            # the pages the count announces, each read once: none ahead of the end, none twice
+            assert endpoint.offsets() == [SIZE * number for number in range(pages)]
+        else:
+            assert endpoint.peak == 1, endpoint.requests
+
+
+def test_the_pages_after_the_first_are_read_four_at_a_time():
+    """Every request of a round is in flight at the same time: the endpoint holds each until all four arrived
+    (the barrier breaks after 10 s when they come one after the other)."""
+    endpoint = ListEndpoint(monitors(0, 3 * 9), barrier=threading.Barrier(4, timeout=10))
+    client = listing_client(endpoint)
+    assert client.get_all('/monitors') == monitors(0, 27)
+    assert endpoint.peak == 4
+    # first page, then two rounds of four
+    assert endpoint.requests[0] == (SIZE, 0)
+    assert endpoint.offsets() == [SIZE * number for number in range(9)]
+
+
+def test_read_workers_bound_the_pages_in_flight():
+    endpoint = ListEndpoint(monitors(0, 3 * 12), hold=0.02)
+    client = listing_client(endpoint, read_workers=2)
+    assert client.get_all('/monitors') == monitors(0, 36)
+    assert endpoint.peak == 2
+
+
+def test_a_short_page_in_a_round_moves_the_next_offset_and_drops_the_pages_read_ahead():
+    """A page shorter than the first (an object deleted meanwhile, or irregular pages): what follows it is read
+    again from where that page ended; the pages read ahead of it are not used, so nothing is listed twice."""
+    items = monitors(0, 10)
+    short = envelope(items[3:5], 10)
+    endpoint = ListEndpoint(items, faults={3: [short]})
+    client = listing_client(endpoint)
+    assert client.get_all('/monitors') == items
+    # offsets 3, 6, 9 read together; 6 and 9 dropped after the short page at 3; then 5 and 8
+    assert endpoint.requests[:1] == [(SIZE, 0)]
+    assert sorted(endpoint.offsets()) == [0, 3, 5, 6, 8, 9]
+
+
+def test_a_round_that_repeats_the_first_page_fails_clearly_as_reading_one_after_the_other_does():
+    first = envelope(monitors(0, 3), 12)
+    endpoint = ListEndpoint(monitors(0, 12), faults={3: [first], None: [envelope(monitors(0, 3), 12)]})
+    client = listing_client(endpoint)
+    with pytest.raises(AlertSiteError) as err:
+        client.get_all('/monitors')
+    assert ('metadata.resultset.count announces 12 items, but paging with limit and offset brought 3 different ones and '
+            'the list without paging 3') in str(err.value)
+
+
+def test_a_lookup_stops_the_rounds_at_the_page_where_its_object_turned_up():
+    endpoint = ListEndpoint(monitors(0, 60))
+    client = listing_client(endpoint)
+    found = client.get_all('/monitors', until=lambda item: item['name'] == 'm4')
+    assert found == monitors(0, 6)
+    # the first page, then one round of four: not the 20 pages of the listing
+    assert endpoint.offsets() == [0, 3, 6, 9, 12]
+
+
+def test_a_429_on_a_page_read_in_parallel_pauses_the_client_and_the_page_is_read_again():
+    throttled = FakeResponse(429, {'errors': [{'code': 429, 'message': 'slow down'}]}, {'Retry-After': '2'})
+    waits = []
+    endpoint = ListEndpoint(monitors(0, 15), faults={6: [throttled]})
+    client = AlertSiteClient(api_url='https://alertsite.test/api/v3', session=endpoint, access_token='t', sleep=waits.append)
+    assert client.get_all('/monitors') == monitors(0, 15)
+    assert endpoint.offsets() == [0, 3, 6, 6, 9, 12]
+    # the thread that got the 429 waited out its Retry-After; the pause held the client (every thread)
+    assert 2.0 in waits
+    assert client._paused_until > 0  # pylint: disable=protected-access
+
+
+def test_a_failed_page_read_in_parallel_fails_the_listing():
+    broken = FakeResponse(403, {'errors': [{'code': 403, 'message': 'forbidden'}]})
+    endpoint = ListEndpoint(monitors(0, 15), faults={9: [broken]})
+    client = listing_client(endpoint)
+    with pytest.raises(AlertSiteError) as err:
+        client.get_all('/monitors')
+    assert err.value.status == 403 and 'forbidden' in str(err.value)
