@@ -17,6 +17,7 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import copy
 from collections import OrderedDict
 
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_schedule import (
@@ -30,7 +31,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.blackout_sched
 from ansible_collections.community.alertsite.plugins.module_utils.fields import Field, as_int
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import API_TYPES
 from ansible_collections.community.alertsite.plugins.module_utils.references import reference_problems
-from ansible_collections.community.alertsite.plugins.module_utils.resource import ResourceKind
+from ansible_collections.community.alertsite.plugins.module_utils.resource import Family, ResourceKind
 
 # The blackout types, as the API names them; one vendor example reads a recipient blackout back as "Recipient".
 TYPES = ('Monitor', 'Alert', 'Notifier')
@@ -212,3 +213,31 @@ def blackout_options():
     spec[BLACKOUT.selector_option]['required'] = True  # every task says what its windows silence
     spec.update(TASK_OPTIONS)
     return spec
+
+
+# -- alertsite_blackouts ---------------------------------------------------------------------------------------
+
+# The options of the task, not of one window: a config item of alertsite_blackouts takes all the others.
+TASK_ONLY_OPTIONS = ('state', 'timezone', 'parallel_writes')
+
+
+def item_options():
+    """The options of one ``config`` item of ``alertsite_blackouts``: those of ``alertsite_blackout`` less
+    :data:`TASK_ONLY_OPTIONS`."""
+    spec = blackout_options()
+    for name in TASK_ONLY_OPTIONS:
+        spec.pop(name)
+    return spec
+
+
+ITEM_OPTIONS = tuple(item_options())
+
+
+# Blackouts listed as alertsite_blackouts lists them: one listing of every window, unfiltered (the API filters by
+# one type at a time), each read as the kind reads it.
+BLACKOUT_LISTING = copy.copy(BLACKOUT)
+BLACKOUT_LISTING.type_filter = None
+
+# The family of alertsite_blackouts: the three types of windows, each item with a required type. Its config items
+# are windows per target, not objects: the runner takes the blackout steps of .blackout_items for those.
+BLACKOUTS = Family('blackout', 'blackouts', OrderedDict((name, BLACKOUT) for name in TYPES), BLACKOUT_LISTING, typed=True)
