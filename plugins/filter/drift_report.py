@@ -1,0 +1,197 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+name: drift_report
+short_description: A drift report, as data, JSON-ready and JUnit XML, from check-mode runs of the resource modules
+version_added: 1.1.0
+author:
+  - community.alertsite maintainers (@ansible-collections)
+description:
+  - Turns the results of check-mode runs of M(community.alertsite.alertsite_recipients),
+    M(community.alertsite.alertsite_monitors) and M(community.alertsite.alertsite_recipient_groups), and the
+    comparison of the blackouts made by the filter P(community.alertsite.blackout_drift#filter), into one report:
+    one entry per object with its kind, its action (V(create), V(update), V(delete), V(none), V(error),
+    V(unknown)) and the names of the options that differ, a summary per kind, and a JUnit XML text with one test
+    case per object (class name the kind), failed when the object drifts.
+  - The report holds names of objects and of options, never a value, so no secret can be in it.
+  - Used by the playbook P(community.alertsite.drift#playbook).
+options:
+  _input:
+    description:
+      - The registered results by kind, a dictionary with the keys C(recipients), C(monitors), C(recipient_groups)
+        (each the registered result of the module's task) and C(blackouts) (the output of
+        P(community.alertsite.blackout_drift#filter)). A kind left out is not reported.
+    type: dict
+    required: true
+  prune:
+    description:
+      - Per kind, the patterns of the names whose extra objects count as drift (to delete), matched at the start of
+        the name. The deletions a module reports for other names are left out of the report. A kind left out
+        keeps every deletion the module reports.
+    type: dict
+    default: {}
+  suite:
+    description: The name of the JUnit test suites.
+    type: str
+    default: alertsite drift
+'''
+
+EXAMPLES = r'''
+- name: Make the report
+  ansible.builtin.set_fact:
+    report: >-
+      {{ {'recipients': recipients_check, 'monitors': monitors_check, 'recipient_groups': groups_check,
+          'blackouts': blackouts_check} | community.alertsite.drift_report(prune=alertsite_alerting_prune) }}
+'''
+
+RETURN = r'''
+_value:
+  description: The report.
+  type: dict
+  contains:
+    drift:
+      description: Whether anything drifts (an object to create, update or delete, or an error).
+      type: bool
+    summary:
+      description: Per kind, how many objects are to create, to update, to delete, in sync, in error or not judged.
+      type: dict
+    objects:
+      description: One entry per object - C(kind), C(name), C(type) (monitors), C(id), C(action), C(changes) and C(message).
+      type: list
+      elements: dict
+    junit:
+      description: The JUnit XML text, one test case per object.
+      type: str
+'''
+
+import re
+import xml.etree.ElementTree as ET
+from collections import OrderedDict
+
+from ansible.errors import AnsibleFilterError
+
+KINDS = ('recipients', 'monitors', 'recipient_groups', 'blackouts')
+ACTIONS = ('create', 'update', 'delete', 'none', 'error', 'unknown')
+WORDS = {'create': 'to create', 'update': 'to update', 'delete': 'to delete', 'none': 'in sync', 'error': 'error',
+         'unknown': 'not judged'}
+
+
+def message(action, changes, kind):
+    if action == 'create':
+        return 'missing from the account: to create'
+    if action == 'update':
+        return 'differs from the vars file in %s: to update' % ', '.join(changes)
+    if action == 'delete':
+        return 'not in the vars file: to delete'
+    if action == 'unknown':
+        return 'cannot be judged without a request of the module (targets by name unknown, or a window from now)'
+    return 'in sync'
+
+
+def pattern_of(patterns):
+    return re.compile('|'.join('(?:%s)' % item for item in patterns)) if patterns else None
+
+
+def module_objects(kind, result, prune):
+    """Entries from a resource module's registered result."""
+    objects = []
+    results = (result or {}).get('results') if isinstance(result, dict) else None
+    if results is None:
+        if isinstance(result, dict) and (result.get('failed') or result.get('msg')) and not result.get('skipped'):
+            return [entry(kind, {'name': '(the task)'}, 'error', [], 'the check failed: %s' % result.get('msg', ''))]
+        return []
+    scope = pattern_of(prune.get(kind)) if kind in prune else None
+    for item in results:
+        if not isinstance(item, dict):
+            continue
+        action = item.get('action', 'none')
+        if action == 'delete' and kind in prune and (scope is None or not scope.match(str(item.get('name') or ''))):
+            continue
+        changes = [str(name) for name in item.get('changes') or []]
+        if item.get('failed') or item.get('skipped'):
+            objects.append(entry(kind, item, 'error', changes, item.get('msg') or 'failed'))
+            continue
+        if action not in ACTIONS:
+            action = 'update' if item.get('changed') else 'none'
+        objects.append(entry(kind, item, action, changes, message(action, changes, kind)))
+    return objects
+
+
+def entry(kind, item, action, changes, text):
+    obj = OrderedDict([('kind', kind), ('name', str(item.get('name') if item.get('name') is not None else item.get('id')))])
+    if item.get('type'):
+        obj['type'] = item['type']
+    obj['id'] = None if item.get('id') is None else str(item['id'])
+    obj['action'] = action
+    obj['changes'] = changes
+    obj['message'] = text
+    return obj
+
+
+def blackout_objects(comparison):
+    objects = []
+    for item in (comparison or {}).get('objects') or []:
+        action = item.get('action', 'none')
+        changes = [str(name) for name in item.get('changes') or []]
+        objects.append(entry('blackouts', item, action, changes, message(action, changes, 'blackouts')))
+    return objects
+
+
+def junit(objects, suite):
+    suites = ET.Element('testsuites', name=suite)
+    totals = dict(tests=0, failures=0, errors=0)
+    for kind in KINDS:
+        cases = [obj for obj in objects if obj['kind'] == kind]
+        if not cases:
+            continue
+        node = ET.SubElement(suites, 'testsuite', name=kind)
+        counts = dict(tests=len(cases), failures=0, errors=0)
+        for obj in cases:
+            name = '%s/%s' % (obj['type'], obj['name']) if obj.get('type') else obj['name']
+            case = ET.SubElement(node, 'testcase', classname=kind, name=name)
+            if obj['action'] == 'error':
+                counts['errors'] += 1
+                ET.SubElement(case, 'error', message=obj['message'], type='error').text = obj['message']
+            elif obj['action'] in ('create', 'update', 'delete'):
+                counts['failures'] += 1
+                failure = ET.SubElement(case, 'failure', message=obj['message'], type=obj['action'])
+                failure.text = '%s %s: %s%s' % (kind, name, obj['message'],
+                                                 '' if not obj['changes'] else ' (fields: %s)' % ', '.join(obj['changes']))
+            elif obj['action'] == 'unknown':
+                ET.SubElement(case, 'skipped', message=obj['message'])
+        for key, value in counts.items():
+            node.set(key, str(value))
+            totals[key] += value
+    for key, value in totals.items():
+        suites.set(key, str(value))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding='unicode') + '\n'
+
+
+def drift_report(results, prune=None, suite='alertsite drift'):
+    if not isinstance(results, dict):
+        raise AnsibleFilterError('drift_report takes a dictionary of results by kind')
+    prune = dict((key, list(value or [])) for key, value in (prune or {}).items())
+    objects = []
+    for kind in KINDS:
+        if kind not in results:
+            continue
+        objects.extend(blackout_objects(results[kind]) if kind == 'blackouts' else module_objects(kind, results[kind], prune))
+    summary = OrderedDict()
+    for kind in KINDS:
+        if kind in results:
+            summary[kind] = OrderedDict((WORDS[action].replace(' ', '_'), sum(1 for obj in objects
+                                                                              if obj['kind'] == kind and obj['action'] == action))
+                                        for action in ACTIONS)
+    drift = any(obj['action'] in ('create', 'update', 'delete', 'error') for obj in objects)
+    return dict(drift=drift, summary=summary, objects=objects, junit=junit(objects, suite))
+
+
+class FilterModule(object):
+    def filters(self):
+        return {'drift_report': drift_report}
