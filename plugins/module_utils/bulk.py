@@ -75,6 +75,11 @@ from ansible_collections.community.alertsite.plugins.module_utils.scope import (
     scope_problems,
     scoped_config,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.script_export import (
+    gathered_dest_problems,
+    gathered_script_files,
+    scripts_dest_option,
+)
 from ansible_collections.community.alertsite.plugins.module_utils.secrets import secret_values
 
 __all__ = ['run_bulk_module', 'bulk_argument_spec', 'bulk_problems', 'plan_bulk', 'gathered_definitions',
@@ -120,6 +125,7 @@ def bulk_argument_spec(family=MONITORS):
     if family.scoped:
         spec['scope'] = dict(type='dict', options=dict(custom_properties=dict(type='dict', required=True)))
     spec.update(family.steps.task_options() if family.steps is not None else {})
+    spec.update(scripts_dest_option(family))  # DéjàClick scripts of gathered output to files
     return spec
 
 
@@ -452,6 +458,7 @@ def online_states(module, params, family=MONITORS):
         chosen = [obj for obj in index.objects if inside is None or inside(obj)]
         gathered = (family.steps.gathered(client, chosen, params, types) if family.steps is not None else
                     gathered_definitions(chosen, types if family.typed else None, family, references))
+        gathered = gathered_script_files(gathered, params.get('scripts_dest'))
         return dict(changed=False, gathered=gathered, msg='gathered %s' % family.count(len(gathered)))
     warnings = []
     if family.steps is not None:
@@ -473,6 +480,7 @@ def input_problems_of(params, family=MONITORS):
         problems += scope_problems(params['scope'], params['config'] or [], params['state'])
     if family.steps is not None:
         problems += family.steps.problems(params)
+    problems += gathered_dest_problems(params['state'], params.get('scripts_dest'))
     if params['state'] not in OFFLINE_STATES:
         problems += connection_problems(params)
     return problems

@@ -33,7 +33,13 @@ from ansible_collections.community.alertsite.plugins.module_utils.fields import 
 )
 from ansible_collections.community.alertsite.plugins.module_utils.property_kinds import CustomPropertiesField
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Family, ResourceKind
-from ansible_collections.community.alertsite.plugins.module_utils.step_fields import StepsField, script_key, xml_problem
+from ansible_collections.community.alertsite.plugins.module_utils.step_fields import (
+    ScriptFileField,
+    StepsField,
+    script_and_file,
+    script_key,
+    xml_problem,
+)
 
 
 class MonitorKind(ResourceKind):
@@ -301,9 +307,11 @@ API = MonitorKind(
 # -- DéjàClick monitors: a recorded script (XML text), compared as canonical XML --------------------------
 
 def script_or_url(values):
-    """A DéjàClick monitor is created with a recorded script, or the url of a single-step monitor."""
-    if values.get('script') in (None, '') and values.get('url') in (None, ''):
-        return 'a DéjàClick monitor needs script (the recorded XML) or url (a single-step monitor) to be created'
+    """A DéjàClick monitor is created with a recorded script (as text or in a file), or the url of a single-step
+    monitor."""
+    if all(values.get(name) in (None, '') for name in ('script', 'script_file', 'url')):
+        return ('a DéjàClick monitor needs script or script_file (the recorded XML) or url (a single-step monitor) '
+                'to be created')
     return None
 
 
@@ -314,12 +322,15 @@ DEJACLICK = MonitorKind(
     read_params={'show_scripts': 'true'},
     fields=common_fields() + [
         Field('script', non_empty=True, check=xml_problem, compare=script_key, no_log=False),
+        # the same script, read from a file: compared and sent as script
+        ScriptFileField('script_file'),
         Field('url', non_empty=True, check=web_url, compare=url_key),
         Field('step_timeout', 'int', required_on_create=True, minimum=1),
         Field('transaction_steps', 'int', required_on_create=True, minimum=1),
         # the vendor documents no values: passed through for the API to judge
         Field('browser_type', non_empty=True),
     ],
+    checks=[script_and_file],
     create_checks=[script_or_url],
 )
 

@@ -5,7 +5,7 @@
 
 """Field types of scripted monitors: the ordered ``api_steps`` of API endpoint monitors (:class:`StepsField`), and
 the comparison form and check of the recorded script of DéjàClick monitors (:func:`script_key`,
-:func:`xml_problem`).
+:func:`xml_problem`), which may be read from a file (:class:`ScriptFileField`, :func:`read_script_file`).
 
 The decisions they follow are those of the API reference for sections 15 and 16: steps are compared position by
 position, each by the keys the user set (the API may fill the others), and a change sends the whole list, every
@@ -18,6 +18,7 @@ Internal to the collection: not a public API, it may change in any release.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import os
 import re
 from xml.etree import ElementTree
 
@@ -306,3 +307,81 @@ def script_key(value):
         return ElementTree.canonicalize(text, strip_text=True)
     except ElementTree.ParseError:
         return value.replace('\r\n', '\n').replace('\r', '\n')
+
+
+# -- a recorded script read from a file (script_file) ------------------------------------------------------------
+
+def read_script_file(path, shown=None):
+    """``(text, problem)`` of the script file at ``path`` (``shown``: the path as the user gave it, for messages):
+    its text when it is a readable file of UTF-8 text (a byte order mark left out) that is well-formed XML, else a
+    message naming the file. The action plugins read it on the controller; the module, where it runs."""
+    label = 'script_file %s' % (shown or path)
+    if not path.strip():
+        return None, 'script_file must not be empty'
+    path = os.path.expanduser(path)
+    if os.path.isdir(path):
+        return None, '%s is a directory, not a file' % label
+    try:
+        with open(path, 'rb') as handle:
+            data = handle.read()
+    except (IOError, OSError) as exc:
+        missing = not os.path.lexists(path)
+        return None, '%s %s' % (label, 'does not exist' if missing else 'cannot be read: %s' % (exc.strerror or exc))
+    try:
+        text = data.decode('utf-8')
+    except UnicodeDecodeError as exc:
+        return None, '%s is not UTF-8 text (byte %d): save it as UTF-8' % (label, exc.start)
+    text = text[1:] if text.startswith('\ufeff') else text
+    problem = xml_problem(text)
+    return (None, '%s %s' % (label, problem)) if problem else (text, None)
+
+
+class ScriptFromFile(str):
+    """The text of a script file, with the path it was read from and what stops it being used (or None)."""
+
+    def __new__(cls, text, path, problem=None):
+        value = super(ScriptFromFile, cls).__new__(cls, text)
+        value.path = path
+        value.problem = problem
+        return value
+
+
+class ScriptFileField(Field):
+    """``script_file``: a file that holds the recorded script. Its text stands for ``script``: compared with the
+    script the API holds (as canonical XML) and sent as ``script``. A file that is missing, unreadable or not
+    well-formed XML is refused before any request, naming the file.
+
+    Under ``ansible-playbook`` the action plugins read the file on the controller and pass its text as ``script``;
+    this field reads it where the module runs, when the module runs without them. Gathered output never shows it
+    (the script is ``script`` there, or a file :mod:`.script_export` writes)."""
+
+    def __init__(self, name='script_file', **kwargs):
+        super(ScriptFileField, self).__init__(name, api_name='script', compare=script_key, no_log=False, **kwargs)
+
+    def from_user(self, value):
+        if not isinstance(value, str):
+            return value
+        text, problem = read_script_file(value)
+        return ScriptFromFile(text or '', value, problem)
+
+    def problem(self, value):
+        return getattr(value, 'problem', None) if isinstance(value, ScriptFromFile) else super(ScriptFileField, self).problem(value)
+
+    def to_api(self, value):
+        return str(value)
+
+    def input_value(self, value):
+        """Nothing: what the API holds is gathered as ``script``."""
+        return None
+
+
+def script_and_file(values):
+    """``script`` and ``script_file`` are alternatives: the recorded script as text, or the file that holds it."""
+    if values.get('script') is not None and values.get('script_file') is not None:
+        return SCRIPT_AND_FILE
+    return None
+
+
+SCRIPT_AND_FILE = 'script and script_file are mutually exclusive: give the recorded script as text or as a file'
+# the user's input only: what the API holds shows as both (one script), so no stored value takes part
+script_and_file.fields = ()

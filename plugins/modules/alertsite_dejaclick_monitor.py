@@ -14,16 +14,18 @@ version_added: 1.1.0
 description:
   - Create, change and delete AlertSite DéjàClick monitors, which replay a browser journey recorded with
     DéjàClick (an XML script) from the monitoring locations.
-  - The recorded script is given as text in O(script). A module runs on the host a task targets, not on the
-    controller, so a script file kept in Git beside the playbook is read with the C(file) lookup, which reads
-    it on the controller, as in the examples.
-  - The monitor is read with the API's C(show_scripts) option, so the script it holds is compared with O(script).
+  - The recorded script is a file kept in Git beside the playbook, named by O(script_file), or text in O(script).
+  - O(script_file) is read on the controller, as the C(src) of M(ansible.builtin.copy) is, whatever host the task
+    runs on; the module gets the file's text.
+  - The monitor is read with the API's C(show_scripts) option, so the script it holds is compared with the file's
+    text or O(script).
     Two scripts are the same when their canonical XML is (C14N 2.0, with the white space at both ends of every
     text left out). The XML declaration and encoding, line endings, attribute order and quoting, C(<a></a>)
     against C(<a/>), indentation and comments do not count; elements, attributes and the text inside them do.
     So a rerun with the same file writes nothing, and a file with one changed step is one C(PATCH) that carries
     the new script.
-  - A script that is not well-formed XML is refused before any request.
+  - A script that is not well-formed XML is refused before any request, and so is a script file that is
+    missing or cannot be read, with a message naming the file.
   - Only the options you set are compared with what the API holds, and only those that differ are changed, in
     one C(PATCH). A second identical run changes nothing and sends no write.
 author:
@@ -32,13 +34,31 @@ extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.monitor
   - community.alertsite.attributes
+attributes:
+  action:
+    description: An action plugin reads O(script_file) on the controller.
+    support: full
 options:
   script:
     description:
-      - The recorded DéjàClick script, the text of its XML file, for example
-        C("{{ lookup('file', 'journeys/checkout.xml') }}").
-      - To create a monitor, O(script) or O(url) is required.
+      - The recorded DéjàClick script as text (the content of its XML file).
+      - To create a monitor, O(script_file), O(script) or O(url) is required.
+      - Mutually exclusive with O(script_file).
     type: str
+  script_file:
+    description:
+      - The XML file of the recorded DéjàClick script, for example V(journeys/checkout.xml); its text is the script,
+        compared and sent as O(script) is.
+      - The file is read on the controller. A relative path is looked for as the C(src) of M(ansible.builtin.copy)
+        is, in the C(files) directory of the role and of the playbook, then beside them.
+      - The file must be UTF-8 text and well-formed XML. A file that is missing, cannot be read or is not
+        well-formed XML is refused before any request.
+      - The files that O(community.alertsite.alertsite_monitor_info#module:scripts_dest) and the
+        O(community.alertsite.alertsite_monitors#module:scripts_dest) of
+        M(community.alertsite.alertsite_monitors) write can be given here; converging from them writes nothing.
+      - Mutually exclusive with O(script).
+    type: str
+    version_added: 1.1.0
   url:
     description:
       - The page of a single-step monitor, instead of a recorded script; starts with C(http://) or C(https://).
@@ -73,7 +93,7 @@ EXAMPLES = r'''
   community.alertsite.alertsite_dejaclick_monitor:
     name: checkout-journey
     billing_plancode: UBM - A/A
-    script: "{{ lookup('file', 'journeys/checkout.xml') }}"
+    script_file: journeys/checkout.xml
     transaction_steps: 3
     step_timeout: 30
     interval: 15

@@ -33,6 +33,10 @@ author:
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes
+attributes:
+  action:
+    description: An action plugin reads the O(config[].script_file) of C(dejaclick) definitions on the controller.
+    support: full
 options:
   state:
     description:
@@ -90,6 +94,19 @@ options:
         description: A mapping from property names to value names; a monitor is inside when it holds every one of these values.
         type: dict
         required: true
+    version_added: 1.1.0
+  scripts_dest:
+    description:
+      - With O(state=gathered), a directory on the host that runs the module. The script of each C(dejaclick)
+        monitor gathered is written, as the API returns it, to C(<scripts_dest>/<type>/<name>.xml) (a C(/) in a
+        name becomes C(_); a monitor whose type and name another monitor shares, to C(<name>.<id>.xml)), existing
+        files replaced, and its definition in RV(gathered) names that file in O(config[].script_file) instead of
+        giving the script as text. Fed back as O(config), the definitions read the files and write nothing.
+      - O(config[].script_file) is read on the controller, so run the task on C(localhost) (or delegate it to
+        C(localhost)), and give an absolute path, for example C("{{ playbook_dir }}/journeys"), so that the files
+        written are found (a relative path is relative to the directory C(ansible-playbook) runs in when writing,
+        and looked for beside the playbook when reading).
+    type: path
     version_added: 1.1.0
   running_config:
     description:
@@ -286,10 +303,20 @@ options:
         elements: dict
       script:
         description:
-          - The recorded script (XML text) of a C(dejaclick) monitor, compared as canonical XML. To take it from a
-            file, use C("{{ lookup('file', 'journeys/shop.xml') }}").
-          - RV(gathered) gives the script as text.
+          - The recorded script (XML text) of a C(dejaclick) monitor, compared as canonical XML. Mutually exclusive
+            with O(config[].script_file).
+          - RV(gathered) gives the script as text, unless O(scripts_dest) is set.
         type: str
+      script_file:
+        description:
+          - The XML file of the recorded script of a C(dejaclick) monitor, read on the controller, as
+            O(community.alertsite.alertsite_dejaclick_monitor#module:script_file) is (a relative path is looked
+            for in the C(files) directory of the role and of the playbook, then beside them); its text is compared
+            and sent as O(config[].script) is.
+          - A file that is missing, cannot be read or is not well-formed XML is refused before any request.
+          - With O(scripts_dest), RV(gathered) names the files it wrote here.
+        type: str
+        version_added: 1.1.0
       step_timeout:
         description:
           - How long, in seconds, each network request of a C(dejaclick) monitor's step may take.
@@ -345,6 +372,18 @@ EXAMPLES = r'''
     state: gathered
     types: [tcp]
   register: export
+
+- name: Export the DejaClick monitors, their recorded scripts to journeys/dejaclick/<name>.xml
+  community.alertsite.alertsite_monitors:
+    state: gathered
+    types: [dejaclick]
+    scripts_dest: "{{ playbook_dir }}/journeys"
+  delegate_to: localhost
+  register: journeys
+
+- name: Converge from them (the definitions name the files in script_file)
+  community.alertsite.alertsite_monitors:
+    config: "{{ journeys.gathered }}"
 
 - name: Show the requests the definitions would make, without any request
   community.alertsite.alertsite_monitors:
@@ -603,6 +642,10 @@ gathered:
       type: list
       elements: int
       sample: [10, 20]
+    script_file:
+      description: With O(scripts_dest), the file a C(dejaclick) monitor's script was written to (instead of C(script)).
+      type: str
+      sample: journeys/dejaclick/checkout-journey.xml
   sample:
     - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443, enabled: true}
 msg:

@@ -55,7 +55,11 @@ def test_every_module_has_enough_rows(module, table):
 
 
 @pytest.mark.parametrize('module, row, base', row_params())
-def test_bad_input_is_refused_before_any_request(module, row, base, capsys, clean_environment):
+def test_bad_input_is_refused_before_any_request(module, row, base, capsys, clean_environment, monkeypatch):
+    # a relative script_file is read beside the target's files, as the action plugin finds it in the target's files/
+    files = os.path.join(TARGETS, module, 'files')
+    if os.path.isdir(files):
+        monkeypatch.chdir(files)
     session = FakeSession()
     result, failed = run_module(module_main(module), module_args(row, base), session, capsys)
     assert failed, result
