@@ -48,7 +48,7 @@ options:
         returns it, to C(<scripts_dest>/<type>/<name>.xml) (a C(/) in a name becomes C(_)); existing files are
         replaced. Implies O(show_scripts).
       - A task of M(community.alertsite.alertsite_dejaclick_monitor) whose
-        O(community.alertsite.alertsite_dejaclick_monitor#module:script) is read from such a file writes nothing,
+        O(community.alertsite.alertsite_dejaclick_monitor#module:script_file) names such a file writes nothing,
         so recorded journeys can be taken under version control.
     type: path
     version_added: 1.1.0

@@ -103,9 +103,10 @@ options:
         files replaced, and its definition in RV(gathered) names that file in O(config[].script_file) instead of
         giving the script as text. Fed back as O(config), the definitions read the files and write nothing.
       - O(config[].script_file) is read on the controller, so run the task on C(localhost) (or delegate it to
-        C(localhost)), and give an absolute path, for example C("{{ playbook_dir }}/journeys"), so that the files
-        written are found (a relative path is relative to the directory C(ansible-playbook) runs in when writing,
-        and looked for beside the playbook when reading).
+        C(localhost)). A relative O(scripts_dest) is relative to the directory the module runs in (on
+        C(localhost), where C(ansible-playbook) was started) and a relative O(config[].script_file) is looked for
+        beside the playbook; start C(ansible-playbook) in the playbook's directory, or give an absolute path such as
+        C("{{ playbook_dir }}/journeys").
     type: path
     version_added: 1.1.0
   running_config:
