@@ -657,10 +657,11 @@ msg:
 '''
 
 from ansible_collections.community.alertsite.plugins.module_utils.bulk import run_bulk_module
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import MONITORS
 
 
 def main():
-    run_bulk_module()
+    run_bulk_module(MONITORS)
 
 
 if __name__ == '__main__':
