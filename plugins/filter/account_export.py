@@ -323,9 +323,9 @@ if yaml is not None:
 
 
 def plain(value):
-    """Plain Python types (Ansible hands over its own str and dict subclasses)."""
+    """Plain Python types (Ansible hands over its own str and dict subclasses; it stores no OrderedDict)."""
     if isinstance(value, dict):
-        return OrderedDict((str(key), plain(item)) for key, item in value.items())
+        return dict((str(key), plain(item)) for key, item in value.items())
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
     if isinstance(value, bool) or value is None or isinstance(value, (int, float)):

@@ -96,6 +96,7 @@ import re
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_schedule import (
+    day_text,
     format_api_date,
     parse_api_date,
     parse_clock,
@@ -138,16 +139,22 @@ def is_weekly(item):
     return item.get('persistent') in (True, 'true') or item.get('start_day') not in (None, '')
 
 
+def usable(objects):
+    """The objects with an id that are not being deleted (a module's results hold those too)."""
+    return [obj for obj in objects or [] if isinstance(obj, dict) and obj.get('id') not in (None, '')
+            and obj.get('action') != 'delete' and not obj.get('failed')]
+
+
 class Known(object):
     """Monitor and recipient ids by name (None where a name is unknown or ambiguous)."""
 
     def __init__(self, monitors, recipients):
         self.monitors, self.recipients, self.labels = {}, {}, {}
-        for obj in monitors or []:
+        for obj in usable(monitors):
             key = (obj.get('type'), obj.get('name'))
             self.monitors[key] = None if key in self.monitors else str(obj.get('id'))
             self.labels[('m', str(obj.get('id')))] = '%s monitor %s' % (obj.get('type'), obj.get('name'))
-        for obj in recipients or []:
+        for obj in usable(recipients):
             key = obj.get('name')
             self.recipients[key] = None if key in self.recipients else str(obj.get('id'))
             self.labels[('r', str(obj.get('id')))] = 'recipient %s' % obj.get('name')
@@ -176,7 +183,7 @@ class Known(object):
 def schedule_label(item):
     if is_weekly(item):
         start_day, start_time, end_day, end_time = weekly_of(item)
-        text = 'weekly %s %s - %s %s' % (start_day, start_time, end_day, end_time)
+        text = 'weekly %s %s - %s %s' % (day_text(start_day), start_time, day_text(end_day), end_time)
     else:
         text = 'once %s - %s' % (as_date(item.get('from_date')), as_date(item.get('thru_date')))
     return text + (' %r' % item['note'] if item.get('note') else '')

@@ -72,7 +72,6 @@ _value:
 
 import re
 import xml.etree.ElementTree as ET
-from collections import OrderedDict
 
 from ansible.errors import AnsibleFilterError
 
@@ -124,7 +123,7 @@ def module_objects(kind, result, prune):
 
 
 def entry(kind, item, action, changes, text):
-    obj = OrderedDict([('kind', kind), ('name', str(item.get('name') if item.get('name') is not None else item.get('id')))])
+    obj = dict(kind=kind, name=str(item.get('name') if item.get('name') is not None else item.get('id')))
     if item.get('type'):
         obj['type'] = item['type']
     obj['id'] = None if item.get('id') is None else str(item['id'])
@@ -170,6 +169,8 @@ def junit(objects, suite):
             totals[key] += value
     for key, value in totals.items():
         suites.set(key, str(value))
+    if hasattr(ET, 'indent'):
+        ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding='unicode') + '\n'
 
 
@@ -182,12 +183,12 @@ def drift_report(results, prune=None, suite='alertsite drift'):
         if kind not in results:
             continue
         objects.extend(blackout_objects(results[kind]) if kind == 'blackouts' else module_objects(kind, results[kind], prune))
-    summary = OrderedDict()
+    summary = {}
     for kind in KINDS:
         if kind in results:
-            summary[kind] = OrderedDict((WORDS[action].replace(' ', '_'), sum(1 for obj in objects
-                                                                              if obj['kind'] == kind and obj['action'] == action))
-                                        for action in ACTIONS)
+            summary[kind] = dict((WORDS[action].replace(' ', '_'), sum(1 for obj in objects
+                                                                       if obj['kind'] == kind and obj['action'] == action))
+                                 for action in ACTIONS)
     drift = any(obj['action'] in ('create', 'update', 'delete', 'error') for obj in objects)
     return dict(drift=drift, summary=summary, objects=objects, junit=junit(objects, suite))
 
