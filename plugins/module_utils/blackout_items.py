@@ -280,8 +280,9 @@ def gathered_items(windows, reference=None):
         key = sorted(item.items())
         assoc_id = as_int(obj.get('assoc_id'))
         group = next((group for group in groups if group[0] == key and assoc_id not in group[2]), None)
-        if group is None:
-            group = [key, dict(item, **{target_option(item['type']): []}), []]
+        if group is None:  # the type, the targets, then the schedule and the note
+            group = [key, dict([('type', item['type']), (target_option(item['type']), [])] + sorted(
+                item.items(), key=lambda pair: ITEM_OPTIONS.index(pair[0]))[1:]), []]
             groups.append(group)
         group[2].append(assoc_id)
         group[1][target_option(item['type'])].append(
