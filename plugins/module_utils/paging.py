@@ -7,10 +7,12 @@
 
 The paging of ``GET /monitors`` is not documented, so every listing is read defensively (see :func:`get_all`).
 The pages after the first are read up to ``workers`` at a time when the first page showed how the API pages:
-it was full (as many items as ``limit`` asked) and ``metadata.resultset.count`` is believed as the total. The
-pages of a round are then judged one after the other, in the order of their offsets, exactly as if they had
-been read one after the other: a round reads ahead, it never decides anything differently. Any other listing
-is read one page after the other.
+it was full (as many items as ``limit`` asked) and ``metadata.resultset.count`` is believed as the total. Up to
+``workers`` pages of the count are then in flight at once (each one finished makes room for the next), and they
+are judged one after the other, in the order of their offsets, exactly as if they had been read one after the
+other: reading ahead never decides anything differently. A page shorter than the first (the listing changed,
+or the API pages unevenly) moves the offsets after it: what was read ahead of it is dropped and read again from
+where it ended. Any other listing is read one page after the other.
 
 :mod:`.client` makes the requests (login, retries, the shared 429 pause, which holds these reads too);
 this file decides which pages to read and when a listing is complete.
@@ -25,7 +27,10 @@ import re
 import threading
 import time
 
-from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed, run_ordered
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.community.alertsite.plugins.module_utils.pool import Failed
 
 PAGE_SIZE = 100
 MAX_PAGES = 1000  # a listing longer than this does not end: its paging is broken
@@ -84,35 +89,48 @@ class _Pager(object):
             if self.pages >= MAX_PAGES:
                 raise listing_error(self.path, 'GET %s: still more items after %d pages of %d; the listing does not end, '
                                                'so it cannot be trusted%s' % (self.path, MAX_PAGES, PAGE_SIZE, CONTRACT_HINT))
-            offsets = self.next_offsets()
-            for offset, reply in zip(offsets, self.read(offsets)):
-                # a page shorter than the first moves the next offset: the pages read ahead of it are dropped
-                if self.items is not None or offset != self.offset:
-                    break
-                self.judge(offset, reply)
+            ahead = self.pages_ahead()
+            if ahead > 1:
+                self.read_ahead(ahead)
+            else:
+                self.judge(self.offset, self.read(self.offset))
         return self.items
 
-    def next_offsets(self):
-        """The offsets to read next: one page, or a round of up to ``workers`` pages when the first page was full
-        and the count is believed (never past the count, nor past MAX_PAGES)."""
+    def pages_ahead(self):
+        """How many pages to read from ``offset`` on: those the count announces when the first page was full and
+        the count is believed (never past MAX_PAGES), else 1."""
         total = self.listing.total
         if self.workers <= 1 or total is None or self.first != PAGE_SIZE:
-            return [self.offset]
-        left = -(-(total - len(self.listing.items)) // PAGE_SIZE)
-        rounds = max(1, min(self.workers, left, MAX_PAGES - self.pages))
-        return [self.offset + PAGE_SIZE * number for number in range(rounds)]
+            return 1
+        return max(1, min(-(-(total - len(self.listing.items)) // PAGE_SIZE), MAX_PAGES - self.pages))
 
-    def read(self, offsets):
-        """The reply of each offset, in their order (a :class:`.pool.Failed` for a request that failed)."""
-        def read_one(offset):
-            return self.client.get(self.path, params=dict(self.params, limit=PAGE_SIZE, offset=offset))
-
-        if len(offsets) > 1:
-            return run_ordered(read_one, offsets, self.workers)
+    def read(self, offset):
+        """The reply of the page at ``offset``, or a :class:`.pool.Failed` holding why there is none."""
         try:
-            return [read_one(offsets[0])]
+            return self.client.get(self.path, params=dict(self.params, limit=PAGE_SIZE, offset=offset))
         except Exception as exc:  # pylint: disable=broad-except  # judged as a failed reply: re-raised unless it refuses paging
-            return [Failed(exc)]
+            return Failed(exc)
+
+    def read_ahead(self, count):
+        """Read ``count`` pages from ``offset`` on, up to ``workers`` in flight, and judge them in their order until
+        one settles the listing or moves the offsets (a short page): then the pages read ahead are dropped (those
+        not sent yet are not sent)."""
+        offsets = deque(self.offset + PAGE_SIZE * number for number in range(count))
+        in_flight = deque()
+        with ThreadPoolExecutor(max_workers=min(self.workers, count)) as executor:
+            try:
+                while offsets or in_flight:
+                    while offsets and len(in_flight) < self.workers:
+                        offset = offsets.popleft()
+                        in_flight.append((offset, executor.submit(self.read, offset)))
+                    offset, reply = in_flight.popleft()
+                    self.judge(offset, reply.result())
+                    following = in_flight[0][0] if in_flight else (offsets[0] if offsets else None)
+                    if self.items is not None or following not in (None, self.offset):
+                        return
+            finally:
+                for dummy, future in in_flight:
+                    future.cancel()
 
     def judge(self, offset, reply):
         """Take the reply of the page at ``offset``, as if it were the only one read: the next offset, or the

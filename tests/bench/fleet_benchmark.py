@@ -6,7 +6,7 @@ AlertSite API simulator, with and without network latency, and optionally a loop
 
 Run it through tests/bench/run.sh, which provides the venv and an installed build of the collection::
 
-    bash tests/bench/run.sh                       # the default run below (9 playbooks, about 45 s on 2 cores)
+    bash tests/bench/run.sh                       # the default run below (11 playbooks, about 70 s on 2 cores)
     bash tests/bench/run.sh --loop-sizes 50,200   # and the loop against the bulk path at these sizes
 
 What one run measures (the default; every dimension is an option):
@@ -18,7 +18,10 @@ What one run measures (the default; every dimension is an option):
                  peak memory, requests and wall time, to show that the cost grows with pages, not with N^2
                  (a scenario the grid already holds is measured once);
   loop vs bulk   N = --loop-sizes (none by default), latency 0: one alertsite_tcp_monitor task looping over the
-                 N definitions against the role (parallel_writes 4), in sync and changed, and their ratios.
+                 N definitions against the role (parallel_writes 4), in sync and changed, and their ratios;
+  listing        N = --info-sizes (5,000) monitors at --info-latency (100 ms): alertsite_monitor_info lists them
+                 all, its pages read one after the other, then in parallel; listing requests, GETs in flight,
+                 the listing's wall time (its own table and checks: see tests/bench/info_listing.py).
 
 Each (N, latency) gets its own simulator (started and driven through tests/utils/simctl.py), with --latency-ms
 (and --jitter-ms): every API request waits that long before it is handled, holding no lock, so concurrent
@@ -38,14 +41,15 @@ The columns, per scenario:
                back with one more paged listing (or a GET per written monitor when that is fewer requests), so
                its changed runs send up to 1 + 2 x pages + writes.
   crit         the critical path: the requests that must wait on each other, from what the client sent:
-                   crit = logins + listing pages + ceil(writes / parallel_writes) + read-back requests
-               The login gives the token every other request needs; the listing is paged one page after the
-               other; the plan needs the whole listing, so the writes start after its last page; the writes do
-               not depend on each other and go out on parallel_writes threads, so they take
-               ceil(writes / parallel_writes) round trips; the read-back waits for the writes and is paged (or
-               read by id) one request after the other. Listing pages are the GETs that arrived before the
-               first write, read-back requests the GETs after it. In the loop every request waits on the one
-               before (crit = requests).
+                   crit = logins + listing rounds + ceil(writes / parallel_writes) + read-back rounds
+               The login gives the token every other request needs; the plan needs the whole listing, so the
+               writes start after its last page; the writes do not depend on each other and go out on
+               parallel_writes threads, so they take ceil(writes / parallel_writes) round trips; the read-back
+               waits for the writes. Listing pages are the GETs that arrived before the first write, read-back
+               requests the GETs after it; the rounds of each are its round trips one after the other, from the
+               log (the most of its GETs of which each began after the one before had its reply: the pages the
+               client reads in parallel count once, see tests/bench/info_listing.py). In the loop every request
+               waits on the one before (crit = requests).
   wall/crit    wall time / (crit x latency), latency = --latency-ms + --jitter-ms / 2 (the mean): 1.0 would be
                a run that costs exactly its chain of round trips; the rest is what the run spends besides
                waiting on the network (ansible-playbook start-up, the module's Python, threads on shared
@@ -97,16 +101,19 @@ from collections import OrderedDict, namedtuple
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, os.pardir, 'utils'))
 import simctl  # noqa: E402  pylint: disable=wrong-import-position,import-error  # tests/utils/simctl.py
+import info_listing  # noqa: E402  pylint: disable=wrong-import-position,import-error  # tests/bench/info_listing.py
 
 DEFAULT_SIZES = '500'
 DEFAULT_LATENCIES = '0,100'
 DEFAULT_PARALLEL = '1,4'
 DEFAULT_MEMORY_SIZES = '500,5000'
 DEFAULT_LOOP_SIZES = ''
+DEFAULT_INFO_SIZES = '5000'
+DEFAULT_INFO_LATENCY = 100
 MODULE_PARALLEL_WRITES = 4  # the default of the module's parallel_writes and the role's variable
 SIM_USER = 'demo'
 SIM_PASSWORD = 'demo-password'
-FALLBACK_PAGE_SIZE = 100  # PAGE_SIZE of plugins/module_utils/client.py, when it cannot be read
+FALLBACK_PAGE_SIZE = 100  # PAGE_SIZE of plugins/module_utils/paging.py, when it cannot be read
 FIRST_PORT = 10000        # monitor i listens on FIRST_PORT + i ...
 CHANGED_PORT = 30000      # ... and on CHANGED_PORT + i once changed
 MAX_SIZE = 65535 - CHANGED_PORT
@@ -452,7 +459,8 @@ def log_figures(sim_log, scenario):
     logins = sum(1 for entry in requests if is_login(entry))
     if scenario.mode == 'bulk':
         rounds = math.ceil(len(writes) / scenario.parallel)
-        critical = logins + len(listing) + rounds + (len(gets) - len(listing))
+        readback = [entry for entry in gets if entry not in listing]
+        critical = logins + info_listing.serial_rounds(listing) + rounds + info_listing.serial_rounds(readback)
     else:
         critical = len(requests)  # every request waits on the one before
     starts = [entry['start'] for entry in requests if entry.get('start') is not None]
@@ -565,7 +573,8 @@ class Bench:
         self.page_size = page_size
         self.rows = []
         self.playbooks = {}
-        for mode, text in (('loop', LOOP_PLAYBOOK), ('bulk', BULK_PLAYBOOK)):
+        self.info_rows = []
+        for mode, text in (('loop', LOOP_PLAYBOOK), ('bulk', BULK_PLAYBOOK), ('info', info_listing.PLAYBOOK)):
             self.playbooks[mode] = os.path.join(workdir, f'{mode}.yml')
             with open(self.playbooks[mode], 'w', encoding='utf-8') as handle:
                 handle.write(text)
@@ -618,6 +627,36 @@ class Bench:
                 for scenario in scenarios:
                     log(f'{self.label(scenario)} ...')
                     self.record(scenario, self.measure(sim, scenario), overhead)
+            finally:
+                stop_simulator(sim)
+
+    def run_info(self):
+        """The listing benchmark (see tests/bench/info_listing.py): for each size, alertsite_monitor_info with the
+        pages read one after the other, then in parallel, against one simulator with the monitors seeded once."""
+        latency = self.args.info_latency
+        for size in self.args.info_sizes:
+            timeout = self.args.playbook_timeout or 180 + size // 10 + size * latency // 1000
+            sim = start_simulator(self.page_size, latency, 0, 2 * timeout + 180)
+            try:
+                reseed(sim, definitions(size))
+                for reads, dialects in info_listing.READS:
+                    log(f'listing, N={size}, {latency} ms, {reads} ...')
+                    sim_call('POST /_sim/dialects', sim.request, 'POST', '/_sim/dialects', {'dialects': dialects})
+                    sim_call('DELETE /_sim/log', sim.clear_log)
+                    variables = {'alertsite_api_url': sim.api_url, 'alertsite_username': SIM_USER,
+                                 'alertsite_password': SIM_PASSWORD}
+                    seconds, status, output = self.playbook('info', variables, timeout)
+                    row = {'reads': reads, 'n': size, 'latency_ms': latency, 'status': status,
+                           'wall_seconds': round(seconds, 3), 'listed': info_listing.parse_marker(output)}
+                    row.update(info_listing.figures(read_log(sim), latency))
+                    row['problems'] = info_listing.problems(row, self.page_size)
+                    row['check'] = 'FAIL' if row['problems'] else 'ok'
+                    self.info_rows.append(row)
+                    if status != 0 or self.args.verbose:
+                        sys.stderr.write(f'---- ansible-playbook output (listing, {reads}) ----\n{output.rstrip()}\n'
+                                         '---- end of output ----\n')
+                    log(f"listing, N={size}, {reads}: {row['gets']} GETs, at most {row['get_peak']} in flight, listing "
+                        f"{row['listing_seconds']:.2f} s, wall {seconds:.1f} s, check {row['check']}")
             finally:
                 stop_simulator(sim)
 
@@ -883,6 +922,11 @@ def parse_args(argv=None):
     parser.add_argument('--loop-sizes', type=sizes, default=DEFAULT_LOOP_SIZES,
                         help='fleet sizes at which a loop over alertsite_tcp_monitor is compared with the bulk path, at latency 0 '
                              '(default none; the loop sends several requests per monitor, one after the other)')
+    parser.add_argument('--info-sizes', type=sizes, default=DEFAULT_INFO_SIZES,
+                        help='sizes at which alertsite_monitor_info lists every monitor, its pages one after the other and in '
+                             f'parallel (default {DEFAULT_INFO_SIZES}; none: skip)')
+    parser.add_argument('--info-latency', type=int, default=DEFAULT_INFO_LATENCY,
+                        help=f'latency in ms of the listing runs (default {DEFAULT_INFO_LATENCY})')
     parser.add_argument('--changed-percent', type=float, default=10.0,
                         help='share of the monitors changed in the changed scenarios, at least one (default 10)')
     parser.add_argument('--jitter-ms', type=int, default=0,
@@ -903,8 +947,10 @@ def parse_args(argv=None):
         parser.error('--jitter-ms must be at least 0')
     if args.sizes and not (args.latencies and args.parallel_writes):
         parser.error('the latency grid needs at least one latency and one parallel_writes value')
-    if not (args.sizes or args.memory_sizes or args.loop_sizes):
-        parser.error('nothing to measure: --sizes, --memory-sizes and --loop-sizes are all empty')
+    if not (args.sizes or args.memory_sizes or args.loop_sizes or args.info_sizes):
+        parser.error('nothing to measure: --sizes, --memory-sizes, --loop-sizes and --info-sizes are all empty')
+    if args.info_latency < 0:
+        parser.error('--info-latency must be at least 0')
     paths = [os.path.abspath(path) for path in args.collections_path.split(os.pathsep) if path]
     found = [path for path in paths if os.path.isdir(os.path.join(path, 'ansible_collections', 'community', 'alertsite'))]
     if not found:
@@ -915,8 +961,8 @@ def parse_args(argv=None):
 
 
 def page_size_of(collection_root):
-    """PAGE_SIZE of the installed client: the page size of every listing."""
-    path = os.path.join(collection_root, 'plugins', 'module_utils', 'client.py')
+    """PAGE_SIZE of the installed collection's paging: the page size of every listing."""
+    path = os.path.join(collection_root, 'plugins', 'module_utils', 'paging.py')
     try:
         with open(path, encoding='utf-8') as handle:
             match = re.search(r'^PAGE_SIZE\s*=\s*(\d+)', handle.read(), re.MULTILINE)
@@ -954,18 +1000,19 @@ def terminate(signum, frame):  # pylint: disable=unused-argument
 
 
 def run(args, page_size):
-    """Measure every scenario; return (rows, error message or None)."""
+    """Measure every scenario; return (rows, listing rows, error message or None)."""
     workdir = tempfile.mkdtemp(prefix='alertsite-bench.')
     bench = None
     try:
         bench = Bench(args, workdir, page_size)
         bench.run_all()
+        bench.run_info()
     except BenchError as exc:
         log(f'ERROR: {exc}')
-        return (bench.rows if bench else []), str(exc)
+        return (bench.rows if bench else []), (bench.info_rows if bench else []), str(exc)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return bench.rows, None
+    return bench.rows, bench.info_rows, None
 
 
 def main(argv=None):
@@ -984,15 +1031,20 @@ def main(argv=None):
     log(f'ansible-core {core}, Python {python}, page size {page_size}, {planned} scenarios: grid sizes '
         f"{','.join(map(str, args.sizes)) or 'none'} x latencies {','.join(map(str, args.latencies))} ms x parallel_writes "
         f"{','.join(map(str, args.parallel_writes))}; memory sizes {','.join(map(str, args.memory_sizes)) or 'none'}; "
-        f"loop sizes {','.join(map(str, args.loop_sizes)) or 'none'}")
+        f"loop sizes {','.join(map(str, args.loop_sizes)) or 'none'}; listing sizes "
+        f"{','.join(map(str, args.info_sizes)) or 'none'} at {args.info_latency} ms")
     start = time.monotonic()
-    rows, error = run(args, page_size)
+    rows, info_rows, error = run(args, page_size)
     total_seconds = round(time.monotonic() - start, 1)
     summary = summarise(rows, args)
-    print_report(rows, summary, args, page_size)
+    if rows:
+        print_report(rows, summary, args, page_size)
+    info_listing.print_report(info_rows, page_size)
     print()
-    print(f'{len(rows)} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
-    ok = error is None and bool(rows) and len(rows) == planned and not any(row['problems'] for row in rows)
+    print(f'{len(rows) + len(info_rows)} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
+    ok = (error is None and bool(rows or info_rows) and len(rows) == planned
+          and len(info_rows) == len(args.info_sizes) * len(info_listing.READS)
+          and not any(row['problems'] for row in rows + info_rows))
     if args.json:
         figures = {
             'ansible_core': core,
@@ -1007,6 +1059,11 @@ def main(argv=None):
             'loop_sizes': args.loop_sizes,
             'total_seconds': total_seconds,
             'rows': rows,
+            'info_sizes': args.info_sizes,
+            'info_latency': args.info_latency,
+            'info_rows': info_rows,
+            'info_targets': [{'target': text, 'measured': measured, 'met': met}
+                             for text, measured, met in info_listing.targets(info_rows)],
             'loop_ratios': summary['loop_ratios'],
             'targets': [{'target': text, 'measured': measured, 'met': met} for text, measured, met in summary['targets']],
             'error': error,

@@ -4,22 +4,28 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The fleet benchmark: the bulk path (role community.alertsite.monitors / module alertsite_monitors) against
-# the local AlertSite API simulator, with and without network latency, and optionally a loop over
-# alertsite_tcp_monitor (see the docstring of tests/bench/fleet_benchmark.py for every column and formula).
+# the local AlertSite API simulator, with and without network latency, optionally a loop over
+# alertsite_tcp_monitor, and the listing of alertsite_monitor_info with its pages read one after the other and in
+# parallel (see the docstrings of tests/bench/fleet_benchmark.py and tests/bench/info_listing.py for every column
+# and formula).
 #
 #   bash tests/bench/run.sh [--sizes 500] [--latencies 0,100] [--parallel-writes 1,4] [--changed-percent 10]
-#                           [--memory-sizes 500,5000] [--loop-sizes SIZES] [--jitter-ms 0] [--json FILE]
-#                           [--playbook-timeout SECONDS] [--verbose]
+#                           [--memory-sizes 500,5000] [--loop-sizes SIZES] [--info-sizes 5000]
+#                           [--info-latency 100] [--jitter-ms 0] [--json FILE] [--playbook-timeout SECONDS]
+#                           [--verbose]
 #   bash tests/bench/run.sh --help       this text (without building anything)
 #
-# The default run (9 playbook runs, about 45 s on 2 lightly loaded cores) prints one table, side by side, for
+# The default run (11 playbook runs, about 70 s on 2 lightly loaded cores) prints one table, side by side, for
 # N = 500 monitors in sync and with 10% changed, at latency 0 and 100 ms, with parallel_writes 1 and 4 (the
 # default): wall time, requests by method, the ratio to the physical limit (requests / (1 login + pages +
 # changed writes)), the critical path (logins + listing pages + ceil(writes / parallel_writes) + read-back
 # requests) and wall time / (critical path x latency), the peak of PATCHes in flight (from the simulator's
 # log) and the module's peak RSS; then requests, wall time and peak RSS at N = 500 and N = 5,000 in sync
-# (latency 0), and the targets of issue 13 as measured. Timings are printed, never asserted; the exit status
-# is 1 when a correctness or request-count check fails (see the docstring).
+# (latency 0), and the targets of issue 13 as measured; then the listing of alertsite_monitor_info over 5,000
+# monitors at 100 ms, one page after the other (the simulator's dialect count-is-page) and in parallel (the
+# default): listing requests, GETs in flight at once, listing round trips, the listing's wall time, and the
+# targets of issue 21 as measured. Timings are printed, never asserted; the exit status is 1 when a correctness
+# or request-count check fails (see the docstrings).
 #
 #   --sizes N,...             fleet sizes of the latency grid (default 500; none: no grid)
 #   --latencies MS,...        latencies of the grid, each with a simulator of its own (default 0,100)
@@ -28,6 +34,8 @@
 #   --memory-sizes N,...      sizes measured in sync at latency 0 for memory and growth (default 500,5000)
 #   --loop-sizes N,...        also compare a loop over alertsite_tcp_monitor with the bulk path at latency 0
 #                             (default none; about 1 s per monitor and scenario, e.g. --loop-sizes 50,200)
+#   --info-sizes N,...        sizes at which alertsite_monitor_info lists every monitor (default 5000; none: skip)
+#   --info-latency MS         latency of those listing runs (default 100)
 #   --jitter-ms M             a random 0 to M ms more per request where the latency is above 0 (default 0)
 #   --json FILE               also write every figure to FILE
 #

@@ -373,13 +373,13 @@ def test_every_dialect_lists_each_item_once_and_reads_in_parallel_only_where_the
 
 
 def test_the_pages_after_the_first_are_read_four_at_a_time():
-    """Every request of a round is in flight at the same time: the endpoint holds each until all four arrived
-    (the barrier breaks after 10 s when they come one after the other)."""
+    """Four requests are in flight at the same time: the endpoint holds each until four arrived (the barrier
+    breaks after 10 s when they come one after the other)."""
     endpoint = ListEndpoint(monitors(0, 3 * 9), barrier=threading.Barrier(4, timeout=10))
     client = listing_client(endpoint)
     assert client.get_all('/monitors') == monitors(0, 27)
     assert endpoint.peak == 4
-    # first page, then two rounds of four
+    # the first page, then eight pages, four at a time
     assert endpoint.requests[0] == (SIZE, 0)
     assert endpoint.offsets() == [SIZE * number for number in range(9)]
 
@@ -399,9 +399,10 @@ def test_a_short_page_in_a_round_moves_the_next_offset_and_drops_the_pages_read_
     endpoint = ListEndpoint(items, faults={3: [short]})
     client = listing_client(endpoint)
     assert client.get_all('/monitors') == items
-    # offsets 3, 6, 9 read together; 6 and 9 dropped after the short page at 3; then 5 and 8
+    # offsets 3, 6, 9 read together; 6 and 9 dropped after the short page at 3 (or not sent yet); then 5 and 8
     assert endpoint.requests[:1] == [(SIZE, 0)]
-    assert sorted(endpoint.offsets()) == [0, 3, 5, 6, 8, 9]
+    assert set(endpoint.offsets()) - {6, 9} == {0, 3, 5, 8}
+    assert len(endpoint.offsets()) == len(set(endpoint.offsets()))
 
 
 def test_a_round_that_repeats_the_first_page_fails_clearly_as_reading_one_after_the_other_does():
@@ -419,8 +420,8 @@ def test_a_lookup_stops_the_rounds_at_the_page_where_its_object_turned_up():
     client = listing_client(endpoint)
     found = client.get_all('/monitors', until=lambda item: item['name'] == 'm4')
     assert found == monitors(0, 6)
-    # the first page, then one round of four: not the 20 pages of the listing
-    assert endpoint.offsets() == [0, 3, 6, 9, 12]
+    # the first page, then at most four in flight: not the 20 pages of the listing
+    assert endpoint.offsets()[:2] == [0, 3] and set(endpoint.offsets()) <= {0, 3, 6, 9, 12}
 
 
 def test_a_429_on_a_page_read_in_parallel_pauses_the_client_and_the_page_is_read_again():
