@@ -821,8 +821,8 @@ def print_report(rows, summary, args, page_size):
               f"{other:>5}  {row['limit']:>5} {fixed(row['limit_ratio']):>7}  {row['critical_path']:>4} "
               f"{fixed(row['critical_ratio'], 2, 'n/a'):>9}  {row['patch_peak']:>10} {memory:>6}  {row['check']}")
     print()
-    print('pw: parallel_writes; limit: 1 login + pages + changed writes; crit: logins + listing pages + '
-          'ceil(writes / pw) + read-back requests;')
+    print('pw: parallel_writes; limit: 1 login + pages + changed writes; crit: logins + listing rounds + '
+          'ceil(writes / pw) + read-back rounds;')
     print('wall/crit: wall time / (crit x latency); RSS MB: peak RSS of the alertsite_monitors process '
           '(see the docstring of tests/bench/fleet_benchmark.py).')
     overheads = sorted(set(row['sim_round_trip_ms'] for row in rows if row.get('sim_round_trip_ms') is not None))

@@ -40,7 +40,8 @@
 #   --json FILE               also write every figure to FILE
 #
 # Examples: a quick look with latency, as CI's smoke check runs it (tests/utils/checks.d/bench-smoke.sh):
-#   bash tests/bench/run.sh --sizes 20 --latencies 50 --changed-percent 25 --memory-sizes none --loop-sizes 10
+#   bash tests/bench/run.sh --sizes 20 --latencies 50 --changed-percent 25 --memory-sizes none --loop-sizes 10 \
+#       --info-sizes 500 --info-latency 50
 # the loop against the bulk path as before issue 13:
 #   bash tests/bench/run.sh --sizes none --memory-sizes none --loop-sizes 50,200,500
 #

@@ -43,8 +43,12 @@ else
 fi
 
 start=$SECONDS
+# and the listing of alertsite_monitor_info over BENCH_SMOKE_INFO_SIZE (default 500: five pages) monitors at that
+# latency, its pages one after the other and in parallel (the benchmark checks every monitor listed once, the
+# listing requests, and pages in flight at once only where the count is believed)
 bash "$ROOT/tests/bench/run.sh" --sizes "$SIZE" --latencies "$LATENCY" --parallel-writes "$PARALLEL" \
-    --changed-percent "$PERCENT" --memory-sizes none --loop-sizes "$LOOP_SIZES" --json "$TMP/bench.json"
+    --changed-percent "$PERCENT" --memory-sizes none --loop-sizes "$LOOP_SIZES" \
+    --info-sizes "${BENCH_SMOKE_INFO_SIZE:-500}" --info-latency "$LATENCY" --json "$TMP/bench.json"
 rc=$?
 if [ "$rc" -ne 0 ]; then
     echo "FAIL: the fleet benchmark exited with status $rc"
