@@ -62,7 +62,6 @@ from ansible_collections.community.alertsite.plugins.module_utils.gathered impor
     gathered_definitions,
     parse_running_config,
     preload_references,
-    reference_fields,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.lookup import Listed, find_current
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import MONITORS
