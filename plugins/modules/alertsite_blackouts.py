@@ -161,7 +161,7 @@ options:
   timezone:
     description:
       - The time zone the API's blackout dates are written in, as an IANA name such as V(Europe/Berlin), as
-        O(community.alertsite.alertsite_blackout#module:timezone). The module uses it for the current time:
+        O(community.alertsite.alertsite_blackout#module:timezone). The module uses it for the current time -
         which windows ended, which are in force, V(now).
     type: str
     default: UTC
