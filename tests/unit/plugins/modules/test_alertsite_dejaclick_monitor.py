@@ -197,3 +197,45 @@ def test_script_and_script_file_are_mutually_exclusive(capsys, tmp_path):
     result, failed = run_module(main, dict(CREATE, script_file=str(journey)), session, capsys)
     assert failed and result['msg'] == SCRIPT_AND_FILE
     assert session.requests == []
+
+
+def test_alertsite_monitors_gathers_scripts_to_files_and_feeds_them_back(capsys, tmp_path):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main as bulk_main
+    session = FakeSession(token_reply(), page([ON_API]))
+    result, failed = run_module(bulk_main, dict(AUTH, state='gathered', types=['dejaclick'], scripts_dest=str(tmp_path)),
+                                session, capsys)
+    assert not failed and result['changed'] is False
+    assert session.requests[1]['params']['show_scripts'] == 'true'
+    path = str(tmp_path / 'dejaclick' / 'journey.xml')
+    assert result['gathered'] == [{'type': 'dejaclick', 'name': 'journey', 'billing_plancode': 'UBM - A/A',
+                                   'transaction_steps': 1, 'step_timeout': 30, 'browser_type': 'Firefox',
+                                   'script_file': path}]
+    session = FakeSession(token_reply(), page([ON_API]))
+    result, failed = run_module(bulk_main, dict(AUTH, config=result['gathered']), session, capsys)
+    assert not failed and result['changed'] is False and session.writes() == []
+
+
+@pytest.mark.parametrize('state, dest, message', [
+    ('merged', 'dir', 'scripts_dest only applies to state=gathered'),
+    ('gathered', 'file', 'scripts_dest must be a directory'),
+])
+def test_alertsite_monitors_refuses_scripts_dest_before_any_request(capsys, tmp_path, state, dest, message):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main as bulk_main
+    (tmp_path / 'file').write_text('x')
+    session = FakeSession()
+    args = dict(AUTH, state=state, scripts_dest=str(tmp_path / dest),
+                config=[dict(type='dejaclick', name='journey', url='https://shop.example.com/')])
+    result, failed = run_module(bulk_main, args, session, capsys)
+    assert failed and message in result['msg']
+    assert session.requests == []
+
+
+def test_alertsite_monitors_reads_a_script_file_where_it_runs(capsys, tmp_path):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_monitors import main as bulk_main
+    (tmp_path / 'broken.xml').write_text('<a><b></a>')
+    session = FakeSession()
+    definition = dict(type='dejaclick', name='journey', script_file=str(tmp_path / 'broken.xml'))
+    result, failed = run_module(bulk_main, dict(AUTH, config=[definition]), session, capsys)
+    assert failed and result['msg'].startswith("config[0] (dejaclick 'journey'): script_file %s is not well-formed XML"
+                                               % (tmp_path / 'broken.xml'))
+    assert session.requests == []
