@@ -142,3 +142,14 @@ def test_parsed_gives_references_by_id():
     monitors = Index(lambda api_type: ANY_MONITOR, MONITORS)
     named = gathered_definitions(GROUPS[:1], None, RECIPIENT_GROUPS, {'/monitors': monitors})
     assert named[0]['monitors'] == [{'name': 'db', 'type': 'tcp'}] and named[0]['recipients'] == [{'id': 11}]
+
+
+def test_rendered_with_ids_sends_nothing(capsys):
+    session = FakeSession()
+    config = [{'name': 'ops', 'monitors': [{'id': 5, 'step_number': 2}, {'id': 1}], 'recipients': [{'id': 12}, {'id': 11}]}]
+    result, failed = run_module(main, dict(state='rendered', config=config), session, capsys)
+    assert not failed and session.requests == []
+    assert result['rendered'] == [{'method': 'POST', 'path': '/notifier-groups', 'body': {
+        'name': 'ops', 'monitors': [{'id': 1, 'step_number': 0}, {'id': 5, 'step_number': 2}],
+        'recipients': [{'id': 11}, {'id': 12}]}}]
+    assert result['msg'] == 'rendered 1 recipient group (no request was made)'
