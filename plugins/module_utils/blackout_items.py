@@ -6,8 +6,8 @@
 """Many blackouts in one task (``alertsite_blackouts``): the ``config`` items, the windows they stand for, their
 plans against one listing, and existing windows in ``config`` form (``gathered``, ``parsed``, ``before``).
 
-- A config item takes the options of ``alertsite_blackout`` less ``state``, ``timezone`` and ``parallel_writes``
-  (the task's), and is checked as that module checks its task (:class:`ItemRequest`). It stands for one window
+- A config item takes the options of ``alertsite_blackout`` less ``state`` and ``parallel_writes`` (the task's;
+  its ``timezone`` defaults to the task's), and is checked as that module checks its task (:class:`ItemRequest`). It stands for one window
   per target, found as the single module finds it (:func:`.blackouts.matching_windows`): a weekly window by its
   target, type and schedule; a one-time window by its note, else by its dates.
 - In one task each window answers to one item: the items claim windows in order, an exact match first, so that
@@ -92,9 +92,11 @@ class ItemRequest(Request):
 
 
 def item_params(item, state, timezone):
-    """The parameters of the single module's task that one item stands for."""
+    """The parameters of the single module's task that one item stands for (the task's ``timezone`` unless the
+    item gives its own)."""
     params = dict((name, item.get(name)) for name in ITEM_OPTIONS)
-    params.update(state='absent' if state == 'deleted' else 'present', timezone=timezone, parallel_writes=None)
+    params.update(state='absent' if state == 'deleted' else 'present', timezone=item.get('timezone') or timezone,
+                  parallel_writes=None)
     return params
 
 
@@ -167,9 +169,9 @@ def item_values(request):
 
 def failed_plan(request, exc, values=None):
     """The plan of an item (or of one of its windows) that cannot be planned: it does nothing and holds the error,
-    its message prefixed with the item's place."""
+    its message prefixed with the item's place in ``config`` (the plan's label names the window)."""
     return Plan(BLACKOUT, request.api_type, 'none', values or item_values(request),
-                error=InputError('%s: %s' % (request.where, exc)))
+                error=InputError('config[%d]: %s' % (request.position, exc)))
 
 
 def plan_config(requests, indexes, listing, state, now, prune_types=(), warnings=None):

@@ -218,15 +218,16 @@ def blackout_options():
 # -- alertsite_blackouts ---------------------------------------------------------------------------------------
 
 # The options of the task, not of one window: a config item of alertsite_blackouts takes all the others.
-TASK_ONLY_OPTIONS = ('state', 'timezone', 'parallel_writes')
+TASK_ONLY_OPTIONS = ('state', 'parallel_writes')
 
 
 def item_options():
     """The options of one ``config`` item of ``alertsite_blackouts``: those of ``alertsite_blackout`` less
-    :data:`TASK_ONLY_OPTIONS`."""
+    :data:`TASK_ONLY_OPTIONS`; an item's ``timezone`` has no default (the task's applies)."""
     spec = blackout_options()
     for name in TASK_ONLY_OPTIONS:
         spec.pop(name)
+    spec['timezone'] = dict(type='str')
     return spec
 
 

@@ -16,9 +16,9 @@ description:
     blackouts, writing only what differs. This is the resource module of the blackouts, with the same states and
     result as M(community.alertsite.alertsite_monitors). Use O(state=gathered) to take an account's existing
     windows under code.
-  - Each item of O(config) takes the options of M(community.alertsite.alertsite_blackout) (less O(state),
-    O(timezone) and O(parallel_writes), which are the task's). It is checked as that module checks its task, and
-    it stands for one window per target in O(config[].monitors) or O(config[].recipients).
+  - Each item of O(config) takes the options of M(community.alertsite.alertsite_blackout) (less O(state) and
+    O(parallel_writes), which are the task's). It is checked as that module checks its task, and it stands for one
+    window per target in O(config[].monitors) or O(config[].recipients).
   - Windows are found as M(community.alertsite.alertsite_blackout) finds them. A B(weekly window) is found by its
     target, its O(config[].type) and its schedule; a changed O(config[].note) is one C(PATCH) with only the note.
     A B(one-time window) is found by its O(config[].note) when the item gives one, else by its dates. The API
@@ -149,6 +149,11 @@ options:
         description:
           - The window's note, up to 255 characters. It names a one-time window. For a weekly window it is only
             compared and changed.
+        type: str
+      timezone:
+        description:
+          - The time zone of this item's dates, in place of O(timezone) (which applies when this is not set).
+          - Which windows of the listing ended is judged in O(timezone).
         type: str
   types:
     description:
@@ -480,7 +485,7 @@ results:
     msg:
       description: Why this window failed or was skipped.
       type: str
-      sample: "config[1] (Alert blackout 'deploy 1234'): monitors[0]: no tcp monitor 'web' exists"
+      sample: "config[1]: monitors[0]: no tcp monitor 'web' exists"
   sample:
     - {type: Monitor, name: 100001, id: "300001", action: update, changed: true, changes: [note],
        blackout: {id: 300001, note: weekly patching}}

@@ -70,6 +70,9 @@ class FakeApi(FakeSession):
         if (method, path) == ('GET', '/blackouts'):
             return page(copy.deepcopy(self.windows)) if not (params or {}).get('offset') else page([])
         if (method, path) == ('POST', '/blackouts'):
+            if json['assoc_id'] not in [target['id'] for target in MONITORS + RECIPIENTS]:
+                return FakeResponse(400, {'errors': [{'code': 400, 'message': 'unknown id %s' % json['assoc_id'],
+                                                      'fields': ['assoc_id']}]})
             self.next_id += 1
             self.windows.append(dict(EMPTY, id=self.next_id, **json))
             return FakeResponse(200, {'id': str(self.next_id)})
@@ -233,7 +236,7 @@ def test_a_window_in_force_is_not_replaced_and_the_item_fails_alone(capsys):
                 thru_date='2026-12-02 16:00:00', note='deploy')
     result, failed = run(api, capsys, state='overridden', config=[item, dict(WEEKLY, monitors=[{'id': 100002}])])
     assert failed
-    assert "config[0] (Alert blackout 'deploy'): one-time Alert blackout 'deploy' of monitor 100001" in result['msg']
+    assert "config[0]: one-time Alert blackout 'deploy' of monitor 100001" in result['msg']
     assert 'is in force (it is 2026-12-02 12:00:00 in UTC) and cannot be given another start' in result['msg']
     # the other item converged; nothing was deleted because an item failed
     assert writes(api) == [('POST', '/blackouts', {'assoc_id': 100002, 'type': 'Monitor', 'persistent': True,
@@ -248,9 +251,20 @@ def test_an_unknown_or_shared_name_fails_its_item_and_overridden_then_deletes_no
     result, failed = run(api, capsys, state='overridden', config=config)
     assert failed
     assert "2 tcp monitors are named 'twin' (ids 100003, 100004): give the id instead" in result['msg']
-    assert "config[2] (Monitor blackout 'patching'): monitors[0]: no tcp monitor 'gone' exists" in result['msg']
+    assert "config[2]: monitors[0]: no tcp monitor 'gone' exists" in result['msg']
     assert [write[0] for write in writes(api)] == ['POST']
     assert [item.get('skipped') for item in result['results']] == [None, None, None, True]
+
+
+def test_a_create_the_api_refuses_fails_the_task_and_overridden_then_deletes_nothing(capsys):
+    api = FakeApi([weekly(300001, 100002, note='extra')])
+    config = [dict(WEEKLY, monitors=[{'id': 100001}]), dict(WEEKLY, monitors=[{'id': 999999}])]
+    result, failed = run(api, capsys, state='overridden', config=config)
+    assert failed and result['status'] == 400 and result['api_errors']
+    assert [write[0] for write in writes(api)] == ['POST', 'POST']
+    assert [(item['action'], item.get('failed'), item.get('skipped')) for item in result['results']] == [
+        ('create', None, None), ('create', True, None), ('delete', None, True)]
+    assert [window['id'] for window in api.windows] == [300001, 300101]
 
 
 def test_a_one_time_item_wholly_in_the_past_does_nothing_and_warns(capsys):
@@ -261,6 +275,15 @@ def test_a_one_time_item_wholly_in_the_past_does_nothing_and_warns(capsys):
     assert ("config[0] (Alert blackout 'datacenter move'): one-time Alert blackout 'datacenter move' of monitor 100001, "
             "2026-01-01 10:00:00 to 2026-01-01 11:00:00 lies in the past (it is 2026-12-02 12:00:00 in UTC), so there is "
             "nothing to do") in str(result['warnings'])
+
+
+def test_an_item_may_give_its_own_time_zone(capsys):
+    api = FakeApi()
+    item = dict(HOLIDAY, recipients=[{'id': 200001}], start='2030-07-01 00:00+02:00', timezone='Europe/Berlin')
+    result, failed = run(api, capsys, config=[item, dict(item, timezone=None, note='in UTC')])
+    assert not failed
+    assert [(body['from_date'], body.get('note')) for method, path, body in writes(api)] == [
+        ('2030-07-01 00:00:00', None), ('2030-06-30 22:00:00', 'in UTC')]
 
 
 def test_deleted_by_note_deletes_every_live_window_of_the_targets_with_that_note(capsys):
@@ -315,6 +338,8 @@ BAD_INPUT = [
     ({'config': [dict(WEEKLY, start_day=None, start_time=None, end_day=None, end_time=None)]},
      'the window needs a schedule'),
     ({'config': [WEEKLY], 'timezone': 'Mars/Olympus_Mons'}, 'timezone must be an IANA time zone name'),
+    ({'config': [dict(WEEKLY, timezone='Moon/Tranquility')]},
+     "config[0] (Monitor blackout 'patching'): timezone must be an IANA time zone name"),
     ({'config': [dict(WEEKLY, colour='red')]}, 'Unsupported parameters'),
     ({'config': [WEEKLY], 'types': ['Monitor']}, 'types only applies to state=overridden'),
     ({'state': 'overridden', 'config': []}, 'state=overridden with an empty config deletes every blackout of the types'),
