@@ -25,7 +25,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import json
 
 from ansible_collections.community.alertsite.plugins.module_utils import blackouts
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import (
@@ -33,7 +32,6 @@ from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds
     BLACKOUTS,
     ITEM_OPTIONS,
     SCHEDULE_OPTIONS,
-    TYPES,
     canonical,
     describe,
     item_options,
@@ -342,22 +340,6 @@ def rendered_commands(requests):
             values = request.values_for(assoc_id)
             commands.append(plan_command(Plan(BLACKOUT, request.api_type, 'create', values, changes=values)))
     return commands
-
-
-def running_windows(running_config):
-    """The blackouts of a ``GET /blackouts`` reply given as text or data: an envelope with ``results``, or a list."""
-    data = running_config
-    if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except ValueError as exc:
-            raise InputError('running_config is not JSON: %s' % exc)
-    if isinstance(data, dict):
-        data = data.get('results')
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InputError('running_config must be a GET /blackouts reply (an object with results) or a list of '
-                         'blackouts')
-    return [obj for obj in data if canonical(obj).get('type') in TYPES]
 
 
 # -- the family's own steps in the resource-module runner --------------------------------------------------------
