@@ -273,11 +273,21 @@ before:
       type: list
       elements: dict
       sample: [{id: 100001}]
+      contains:
+        id:
+          description: The monitor's id.
+          type: int
+          sample: 100001
     recipients:
       description: The recipient it silences, by id (C(Notifier)).
       type: list
       elements: dict
       sample: [{id: 200001}]
+      contains:
+        id:
+          description: The recipient's id.
+          type: int
+          sample: 200001
     start_day:
       description: The schedule of a weekly window (also C(start_time), C(end_day), C(end_time)).
       type: int
@@ -310,6 +320,11 @@ after:
       type: list
       elements: dict
       sample: [{id: 100001}]
+      contains:
+        id:
+          description: The monitor's id.
+          type: int
+          sample: 100001
     note:
       description: The note, when the window has one; the schedule as in RV(before).
       type: str
@@ -379,10 +394,15 @@ parsed:
       type: str
       sample: Alert
     monitors:
-      description: The monitors they silence, by id (C(Monitor) and C(Alert)).
+      description: The monitors they silence, by id (C(Monitor) and C(Alert)); C(recipients) likewise (C(Notifier)).
       type: list
       elements: dict
       sample: [{id: 100001}, {id: 100002}]
+      contains:
+        id:
+          description: The monitor's id.
+          type: int
+          sample: 100001
     note:
       description: The note, when the windows have one; the schedule as in RV(before).
       type: str
@@ -408,11 +428,33 @@ gathered:
       type: list
       elements: dict
       sample: [{name: web-443, type: tcp}, {id: 100007}]
+      contains:
+        name:
+          description: The monitor's name, where exactly one monitor of its type has it.
+          type: str
+          sample: web-443
+        type:
+          description: The monitor's API type, with its name.
+          type: str
+          sample: tcp
+        id:
+          description: The monitor's id, where its name does not tell it apart.
+          type: int
+          sample: 100007
     recipients:
       description: The recipients they silence (C(Notifier)).
       type: list
       elements: dict
       sample: [{name: On-call phone}]
+      contains:
+        name:
+          description: The recipient's name, where exactly one recipient has it.
+          type: str
+          sample: On-call phone
+        id:
+          description: The recipient's id, where its name does not tell it apart.
+          type: int
+          sample: 200007
     start_day:
       description: The schedule of weekly windows (also C(start_time), C(end_day), C(end_time)).
       type: int
