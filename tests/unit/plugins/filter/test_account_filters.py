@@ -1,0 +1,276 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.alertsite contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The filters behind the playbooks export and drift and the role alerting: account_export, blackout_drift,
+drift_report and alerting_references."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from ansible.errors import AnsibleFilterError
+
+from ansible_collections.community.alertsite.plugins.filter.account_export import account_export, slug
+from ansible_collections.community.alertsite.plugins.filter.alerting_references import alerting_references
+from ansible_collections.community.alertsite.plugins.filter.blackout_drift import blackout_drift
+from ansible_collections.community.alertsite.plugins.filter.drift_report import drift_report
+
+MONITORS_LISTED = [
+    {'id': 1, 'type': 'tcp', 'name': 'db'},
+    {'id': 2, 'type': 'email-round-trip', 'name': 'mailbox'},
+    {'id': 3, 'type': 'selenium', 'name': 'journey'},
+    {'id': 4, 'type': 'website-ssl-api', 'name': 'api'},
+    {'id': 5, 'type': 'ping', 'name': 'gw'},
+    {'id': 6, 'type': 'ping', 'name': 'gw'},
+]
+GATHERED = [
+    {'type': 'tcp', 'name': 'db', 'hostname': 'db.example.com', 'port': 5432, 'billing_plancode': 'UBM - A/A'},
+    {'type': 'email-round-trip', 'name': 'mailbox', 'email': 'probe@example.com', 'email_username': 'probe'},
+    {'type': 'website-ssl-api', 'name': 'api',
+     'api_steps': [{'step_name': 'login', 'url': 'https://api.example.com/', 'head': {'http_basic_auth_username': 'probe'}},
+                   {'step_name': 'list', 'url': 'https://api.example.com/list'}]},
+    {'type': 'ping', 'name': 'gw', 'id': '5', 'hostname': 'gw1.example.com'},
+    {'type': 'ping', 'name': 'gw', 'id': '6', 'hostname': 'gw2.example.com'},
+]
+RECIPIENTS = [
+    {'name': 'splunk', 'method_id': 15, 'recipient': 'https://splunk.example.com/', 'recipient_username': 'as'},
+    {'name': 'hook', 'method_id': 16, 'recipient': 'https://hook.example.com/', 'recipient_username': 'as'},
+    {'name': 'open hook', 'method_id': 16, 'recipient': 'https://open.example.com/'},
+    {'name': 'mail', 'method_id': 12, 'recipient': 'ops@example.com'},
+]
+RECIPIENTS_LISTED = [{'id': 11, 'name': 'splunk'}, {'id': 12, 'name': 'hook'}, {'id': 13, 'name': 'open hook'},
+                     {'id': 14, 'name': 'mail'}]
+BLACKOUTS = [
+    {'id': 21, 'type': 'Alert', 'assoc_id': 1, 'persistent': True, 'start_day': 1, 'start_time': '22:00', 'end_day': 2,
+     'end_time': '02:00', 'note': 'patching', 'from_date': None, 'thru_date': None},
+    {'id': 22, 'type': 'Alert', 'assoc_id': 2, 'persistent': True, 'start_day': 1, 'start_time': '22:00', 'end_day': 2,
+     'end_time': '02:00', 'note': 'patching', 'from_date': None, 'thru_date': None},
+    {'id': 23, 'type': 'Recipient', 'assoc_id': 14, 'persistent': False, 'from_date': '2030-01-01 00:00:00',
+     'thru_date': '2030-01-02 00:00:00', 'note': 'holiday'},
+    {'id': 24, 'type': 'Monitor', 'assoc_id': 5, 'persistent': False, 'from_date': '2020-01-01 00:00:00',
+     'thru_date': '2020-01-02 00:00:00', 'note': 'old'},
+    {'id': 25, 'type': 'Monitor', 'assoc_id': 6, 'persistent': False, 'from_date': '2030-03-01 00:00:00',
+     'thru_date': '2030-03-01 01:00:00', 'note': None},
+]
+NOW = '2026-12-06 12:00:00'
+SECRET = 'S3cret-value'
+
+
+def read():
+    return {'monitors': GATHERED, 'monitors_listed': MONITORS_LISTED, 'recipients': RECIPIENTS,
+            'recipients_listed': RECIPIENTS_LISTED,
+            'recipient_groups': [{'name': 'web', 'monitors': [{'name': 'db', 'type': 'tcp'}], 'recipients': [{'name': 'mail'}]}],
+            'blackouts_listed': BLACKOUTS}
+
+
+# -- account_export -----------------------------------------------------------------------------------------------
+
+def test_export_is_the_roles_variables_with_placeholders_for_secrets():
+    export = account_export(read(), now=NOW, source='https://api.example.com/api/v3')
+    data = yaml.safe_load(export['text'])
+    assert sorted(data) == ['alertsite_alerting_prune', 'alertsite_blackouts', 'alertsite_export_secrets',
+                            'alertsite_monitors', 'alertsite_recipient_groups', 'alertsite_recipients']
+    recipients = dict((item['name'], item) for item in data['alertsite_recipients'])
+    assert recipients['splunk']['recipient_password'] == '{{ alertsite_secret_recipient_splunk_password }}'
+    assert recipients['hook']['recipient_password'] == '{{ alertsite_secret_recipient_hook_password }}'
+    assert 'recipient_password' not in recipients['open hook'] and 'recipient_password' not in recipients['mail']
+    monitors = dict((item['name'] + item.get('id', ''), item) for item in data['alertsite_monitors'])
+    assert monitors['mailbox']['email_password'] == '{{ alertsite_secret_monitor_mailbox_email_password }}'
+    assert monitors['api']['api_steps'][0]['head'] == {
+        'http_basic_auth_username': 'probe',
+        'http_basic_auth_password': '{{ alertsite_secret_monitor_api_step1_password }}'}
+    assert 'head' not in monitors['api']['api_steps'][1]
+    assert monitors['gw5']['hostname'] == 'gw1.example.com' and monitors['gw6']['hostname'] == 'gw2.example.com'
+    assert list(monitors['db'])[:2] == ['type', 'name']
+    assert data['alertsite_alerting_prune'] == dict((kind, ['.*']) for kind in ('recipients', 'monitors', 'recipient_groups', 'blackouts'))
+    assert sorted(data['alertsite_export_secrets']) == sorted(item['variable'] for item in export['secrets'])
+    assert len(export['secrets']) == 4
+    for item in export['secrets']:  # named in the header comment
+        assert '\n#   %s ' % item['variable'] in export['text']
+    assert export['counts'] == {'recipients': 4, 'monitors': 5, 'recipient_groups': 1, 'blackouts': 3}
+
+
+def test_export_comments_what_it_leaves_out():
+    export = account_export(read(), now=NOW)
+    assert export['unmanaged'] == [{'type': 'selenium', 'name': 'journey', 'id': 3}]
+    assert "\n#   selenium 'journey' (id 3)" in export['text']
+    assert [item['id'] for item in export['ended_blackouts']] == [24]
+    assert "#   Monitor blackout of 5 from 2020-01-01 00:00:00 to 2020-01-02 00:00:00, note 'old' (id 24)" in export['text']
+
+
+def test_export_blackouts_share_definitions_and_name_targets_only_when_unambiguous():
+    blackouts = yaml.safe_load(account_export(read(), now=NOW)['text'])['alertsite_blackouts']
+    assert blackouts[0] == {'type': 'Alert', 'monitors': [{'name': 'db', 'type': 'tcp'}, {'name': 'mailbox', 'type': 'email-round-trip'}],
+                            'start_day': 1, 'start_time': '22:00', 'end_day': 2, 'end_time': '02:00', 'note': 'patching'}
+    assert blackouts[1] == {'type': 'Notifier', 'recipients': [{'name': 'mail'}], 'from_date': '2030-01-01 00:00:00',
+                            'thru_date': '2030-01-02 00:00:00', 'note': 'holiday'}
+    # two ping monitors are called gw: by id
+    assert blackouts[2]['monitors'] == [{'id': 6}]
+
+
+def test_export_quotes_times_and_keeps_scripts_literal():
+    data = read()
+    data['monitors'] = [{'type': 'dejaclick', 'name': 'journey', 'script': '<script>\n  <step/>\n</script>'}]
+    data['monitors_listed'] = [{'id': 9, 'type': 'dejaclick', 'name': 'journey'}]
+    text = account_export(data, now=NOW, prune=False)['text']
+    assert "start_time: '22:00'" in text
+    assert 'script: |-\n      <script>\n        <step/>\n      </script>' in text
+    assert 'alertsite_alerting_prune' not in text
+    assert yaml.safe_load(text)['alertsite_monitors'][0]['script'] == '<script>\n  <step/>\n</script>'
+
+
+def test_export_never_carries_a_secret_it_is_given():
+    data = read()
+    data['recipients'] = [dict(RECIPIENTS[0], recipient_password=SECRET)]
+    data['monitors'] = [dict(GATHERED[1], email_password=SECRET)]
+    assert SECRET not in json.dumps(account_export(data, now=NOW))
+
+
+def test_export_placeholder_names_are_unique():
+    assert slug('Shop Web / EU') == 'shop_web_eu' and slug('***') == 'x'
+    data = read()
+    data['recipients'] = [dict(RECIPIENTS[0], name='a-b'), dict(RECIPIENTS[0], name='a b')]
+    names = [item['variable'] for item in account_export(data)['secrets'] if item['kind'] == 'recipient']
+    assert names == ['alertsite_secret_recipient_a_b_password', 'alertsite_secret_recipient_a_b_password_2']
+
+
+def test_export_refuses_what_is_no_mapping():
+    with pytest.raises(AnsibleFilterError):
+        account_export(['not', 'a', 'mapping'])
+
+
+# -- blackout_drift -----------------------------------------------------------------------------------------------
+
+KNOWN_MONITORS = [{'id': 1, 'type': 'tcp', 'name': 'db'}, {'id': 2, 'type': 'email-round-trip', 'name': 'mailbox'}]
+KNOWN_RECIPIENTS = [{'id': 14, 'name': 'mail'}]
+
+
+def compare(definitions, prune=None, monitors=None):
+    return blackout_drift(definitions, BLACKOUTS, monitors=KNOWN_MONITORS if monitors is None else monitors,
+                          recipients=KNOWN_RECIPIENTS, now=NOW, prune=prune or [])
+
+
+def test_blackouts_in_sync_need_no_module_run():
+    definitions = [
+        {'type': 'Alert', 'monitors': [{'name': 'db', 'type': 'tcp'}, {'id': 2}], 'start_day': 'Sunday',
+         'start_time': '22:00', 'end_day': 'mon', 'end_time': '2:00', 'note': 'patching'},
+        {'type': 'Notifier', 'recipients': [{'name': 'mail'}], 'from_date': '2030-01-01T00:00', 'thru_date': '2030-01-02 00:00:00',
+         'note': 'holiday'},
+    ]
+    result = compare(definitions)
+    assert [obj['action'] for obj in result['objects']] == ['none', 'none', 'none']
+    assert result['todo'] == [] and result['deletions'] == []
+
+
+def test_blackouts_changed_missing_and_extra():
+    definitions = [
+        {'type': 'Alert', 'monitors': [{'name': 'db', 'type': 'tcp'}], 'start_day': 1, 'start_time': '22:00',
+         'minutes': 240, 'note': 'patching moved'},
+        {'type': 'Notifier', 'recipients': [{'id': 14}], 'from_date': '2030-01-05 00:00:00', 'thru_date': '2030-01-06 00:00:00',
+         'note': 'holiday'},
+        {'type': 'Monitor', 'monitors': [{'id': 1}], 'start_day': 7, 'start_time': '01:00', 'end_day': 7, 'end_time': '02:00'},
+    ]
+    result = compare(definitions, prune=['.*'])
+    actions = [(obj['action'], obj['changes']) for obj in result['objects']]
+    assert actions == [('update', ['note']), ('update', ['from_date', 'thru_date']), ('create', []), ('delete', []), ('delete', [])]
+    assert result['todo'] == [0, 1, 2]
+    assert [item['options'] for item in result['deletions']] == [
+        {'state': 'absent', 'type': 'Alert', 'monitors': [{'id': 2}], 'start_day': 1, 'start_time': '22:00', 'end_day': 2,
+         'end_time': '02:00'},
+        {'state': 'absent', 'type': 'Monitor', 'monitors': [{'id': 6}], 'from_date': '2030-03-01 00:00:00',
+         'thru_date': '2030-03-01 01:00:00'}]
+    assert 'tcp monitor db' in result['objects'][0]['name'] and 'Sunday 22:00 - Monday 02:00' in result['objects'][0]['name']
+
+
+def test_blackouts_prune_by_note_and_absent_definitions():
+    definitions = [{'type': 'Alert', 'monitors': [{'id': 1}], 'start_day': 1, 'start_time': '22:00', 'end_day': 2,
+                    'end_time': '02:00', 'state': 'absent'}]
+    result = compare(definitions, prune=['patch'])
+    assert [(obj['action'], obj['id']) for obj in result['objects']] == [('delete', 21), ('delete', 22)]
+    assert result['todo'] == [0] and len(result['deletions']) == 1
+
+
+def test_blackouts_that_cannot_be_judged_go_to_the_module():
+    definitions = [{'type': 'Alert', 'monitors': [{'name': 'unknown', 'type': 'tcp'}], 'start_day': 1, 'start_time': '22:00',
+                    'end_day': 2, 'end_time': '02:00'},
+                   {'type': 'Alert', 'monitors': [{'id': 1}], 'start': 'now', 'minutes': 30}]
+    result = compare(definitions)
+    assert [obj['action'] for obj in result['objects']] == ['unknown', 'unknown']
+    assert result['todo'] == [0, 1]
+    with pytest.raises(AnsibleFilterError):
+        blackout_drift('nope', [])
+
+
+# -- drift_report ---------------------------------------------------------------------------------------------------
+
+def module_result(*items, **extra):
+    return dict(extra, changed=True, results=[dict(item) for item in items])
+
+
+def test_drift_report_json_and_junit():
+    results = {
+        'recipients': module_result({'name': 'mail', 'id': '14', 'action': 'update', 'changes': ['notify_on_clear']},
+                                    {'name': 'new', 'id': None, 'action': 'create', 'changes': ['name', 'recipient']},
+                                    {'name': 'shop-old', 'id': '15', 'action': 'delete', 'changes': []},
+                                    {'name': 'other-team', 'id': '16', 'action': 'delete', 'changes': []},
+                                    {'name': 'splunk', 'id': '11', 'action': 'none', 'changes': []}),
+        'monitors': module_result({'type': 'tcp', 'name': 'db', 'id': '1', 'action': 'none', 'changes': []},
+                                  {'type': 'tcp', 'name': 'bad', 'id': None, 'action': 'none', 'changes': [],
+                                   'failed': True, 'msg': 'two tcp monitors are called bad'}),
+        'recipient_groups': {'failed': True, 'msg': 'the API refused the login'},
+        'blackouts': compare([{'type': 'Alert', 'monitors': [{'id': 1}], 'start_day': 1, 'start_time': '22:00',
+                               'end_day': 2, 'end_time': '02:00', 'note': 'moved'}]),
+    }
+    report = drift_report(results, prune={'recipients': ['shop-'], 'blackouts': []})
+    assert report['drift']
+    by_name = dict(('%s/%s' % (obj['kind'], obj['name']), obj) for obj in report['objects'])
+    assert by_name['recipients/mail']['message'] == 'differs from the vars file in notify_on_clear: to update'
+    assert by_name['recipients/shop-old']['action'] == 'delete'
+    assert 'recipients/other-team' not in by_name  # outside the pruned names
+    assert by_name['monitors/bad']['action'] == 'error'
+    assert by_name['recipient_groups/(the task)']['action'] == 'error'
+    assert report['summary']['recipients'] == {'to_create': 1, 'to_update': 1, 'to_delete': 1, 'in_sync': 1, 'error': 0,
+                                               'not_judged': 0}
+    suites = ET.fromstring(report['junit'].split('\n', 1)[1])
+    assert suites.get('tests') == str(len(report['objects'])) and suites.get('failures') == '4' and suites.get('errors') == '2'
+    case = suites.find("testsuite[@name='monitors']/testcase[@name='tcp/db']")
+    assert case is not None and case.get('classname') == 'monitors' and len(case) == 0
+    failure = suites.find("testsuite[@name='recipients']/testcase[@name='mail']/failure")
+    assert failure.get('type') == 'update' and 'notify_on_clear' in failure.text
+    json.dumps(report)
+
+
+def test_drift_report_in_sync_and_merged_kinds():
+    results = {'monitors': module_result({'type': 'tcp', 'name': 'db', 'id': '1', 'action': 'none', 'changes': []}),
+               'recipients': {'skipped': True, 'changed': False}}
+    report = drift_report(results)
+    assert not report['drift']
+    assert report['summary']['monitors']['in_sync'] == 1 and report['summary']['recipients']['in_sync'] == 0
+    with pytest.raises(AnsibleFilterError):
+        drift_report([])
+
+
+# -- alerting_references ------------------------------------------------------------------------------------------
+
+def test_references_become_the_ids_of_earlier_results():
+    groups = [{'name': 'web', 'monitors': [{'name': 'db', 'type': 'tcp', 'step_number': 2}, {'name': 'gw', 'type': 'ping'},
+                                           {'name': 'gone', 'type': 'tcp'}, {'id': 9}],
+               'recipients': [{'name': 'mail'}, {'name': 'new'}, {'name': 'twin'}]}]
+    monitors = [{'type': 'tcp', 'name': 'db', 'id': '1', 'action': 'none'},
+                {'type': 'tcp', 'name': 'gone', 'id': '3', 'action': 'delete'}]
+    recipients = [{'name': 'mail', 'id': '14', 'action': 'update'}, {'name': 'new', 'id': None, 'action': 'create'},
+                  {'name': 'twin', 'id': '15', 'action': 'none'}, {'name': 'twin', 'id': '16', 'action': 'none'}]
+    rewritten = alerting_references(groups, monitors=monitors, recipients=recipients)
+    assert rewritten[0]['monitors'] == [{'id': 1, 'step_number': 2}, {'name': 'gw', 'type': 'ping'},
+                                        {'name': 'gone', 'type': 'tcp'}, {'id': 9}]
+    assert rewritten[0]['recipients'] == [{'id': 14}, {'name': 'new'}, {'name': 'twin'}]
+    assert groups[0]['monitors'][0] == {'name': 'db', 'type': 'tcp', 'step_number': 2}  # the input is left as it is
+    with pytest.raises(AnsibleFilterError):
+        alerting_references({'name': 'web'})
