@@ -116,6 +116,7 @@ def bulk_argument_spec(family=MONITORS):
         state=dict(type='str', default='merged', choices=list(ONLINE_STATES + OFFLINE_STATES)),
         running_config=dict(type='raw'),
         parallel_writes=dict(type='int', default=4),
+        return_unchanged=dict(type='bool', default=False),  # doc fragment bulk_results
     )
     if family.typed:
         spec['types'] = dict(type='list', elements='str', choices=family.managed_types)

@@ -4,8 +4,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """The result of a resource module's state that converges (:mod:`.bulk`): ``results`` (one item per object
-planned, the object under its kind's ``result_key``), ``before`` and ``after`` in ``config`` form, ``commands``,
-``diff``, the summary ``msg``, and the HTTP status and API errors of the writes that failed.
+planned, the object under its kind's ``result_key``; an object left unchanged only with ``return_unchanged``),
+``before`` and ``after`` in ``config`` form, ``commands``, ``diff``, the summary ``msg``, and the HTTP status and
+API errors of the writes that failed.
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -26,12 +27,16 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 
 
-def outcome_result(outcome, error=None, skipped=None, family=MONITORS):
+def outcome_result(outcome, error=None, skipped=None, family=MONITORS, unchanged=False):
+    """One item of ``results``. The object is left out of an item the task left as it was (action ``none``, not
+    failed) unless ``unchanged`` (``return_unchanged``): with thousands of objects in sync, those objects would make
+    up most of the result, which Ansible serialises, scans for secrets and passes on."""
     plan = outcome.plan
     result = dict(type=plan.api_type) if family.typed else {}
     result.update(name=plan.name, id=outcome.object_id, action=plan.action,
                   changed=plan.changed and error is None and skipped is None, changes=list(plan.changes))
-    result[plan.kind.result_key] = public_object(plan.kind, outcome.object)
+    if unchanged or plan.action != 'none' or error is not None or skipped is not None:
+        result[plan.kind.result_key] = public_object(plan.kind, outcome.object)
     if error is not None:
         result['failed'] = True
         result['msg'] = str(error)
@@ -79,10 +84,11 @@ def before_after(outcomes, family=MONITORS, references=None):
     return before, after
 
 
-def outcome_results(outcomes, family=MONITORS):
+def outcome_results(outcomes, family=MONITORS, unchanged=False):
     results = []
     for outcome in outcomes:
-        result = outcome_result(outcome, getattr(outcome, 'error', None), getattr(outcome, 'skipped', None), family)
+        result = outcome_result(outcome, getattr(outcome, 'error', None), getattr(outcome, 'skipped', None), family,
+                                unchanged)
         if result.get('failed') or result.get('skipped'):
             result['label'] = outcome.plan.label
         results.append(result)
@@ -91,8 +97,9 @@ def outcome_results(outcomes, family=MONITORS):
 
 def bulk_result(module, state, outcomes, family=MONITORS, references=None):
     """The result of a state that converges: results, before, after (when something changed), commands, diff,
-    and the HTTP status and API errors of the writes that failed."""
-    results = outcome_results(outcomes, family)
+    and the HTTP status and API errors of the writes that failed. The objects left unchanged are in ``results``
+    only with the task's ``return_unchanged``."""
+    results = outcome_results(outcomes, family, bool(module.params.get('return_unchanged')))
     for outcome in outcomes:
         for warning in [] if isinstance(outcome, FailedOutcome) else outcome_warnings(outcome, module.check_mode):
             module.warn(warning)

@@ -43,6 +43,7 @@ author:
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes
+  - community.alertsite.resource_module
 options:
   state:
     description:
@@ -504,7 +505,9 @@ results:
       elements: str
       sample: [note]
     blackout:
-      description: The window as the API holds it afterwards (predicted in check mode; empty once deleted).
+      description:
+        - The window as the API holds it afterwards (predicted in check mode; empty once deleted).
+        - Left out of an item with RV(results[].action=none) unless O(return_unchanged=true).
       type: dict
       contains:
         id:

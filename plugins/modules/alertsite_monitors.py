@@ -33,6 +33,7 @@ author:
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes
+  - community.alertsite.resource_module
 attributes:
   action:
     description: An action plugin reads the O(config[].script_file) of C(dejaclick) definitions on the controller.
@@ -368,6 +369,16 @@ EXAMPLES = r'''
   ansible.builtin.debug:
     msg: "{{ preview.results | selectattr('action', 'equalto', 'delete') | map(attribute='name') | list }}"
 
+- name: Converge, and keep every monitor as the API holds it in the result (unchanged ones too)
+  community.alertsite.alertsite_monitors:
+    config: "{{ tcp_monitors }}"
+    return_unchanged: true
+  register: fleet
+
+- name: Show the hostname of every monitor, changed or not
+  ansible.builtin.debug:
+    msg: "{{ fleet.results | map(attribute='monitor') | map(attribute='hostname') | list }}"
+
 - name: Export every TCP monitor as definitions
   community.alertsite.alertsite_monitors:
     state: gathered
@@ -586,7 +597,9 @@ results:
       elements: str
       sample: [port]
     monitor:
-      description: The monitor as the API holds it afterwards (predicted in check mode; empty once deleted).
+      description:
+        - The monitor as the API holds it afterwards (predicted in check mode; empty once deleted).
+        - Left out of an item with RV(results[].action=none) unless O(return_unchanged=true).
       type: dict
       contains:
         id:

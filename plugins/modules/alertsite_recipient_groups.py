@@ -30,6 +30,7 @@ author:
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes
+  - community.alertsite.resource_module
 options:
   state:
     description:
@@ -484,7 +485,9 @@ results:
       elements: str
       sample: [recipients]
     recipient_group:
-      description: The group as the API holds it afterwards (predicted in check mode; empty once deleted).
+      description:
+        - The group as the API holds it afterwards (predicted in check mode; empty once deleted).
+        - Left out of an item with RV(results[].action=none) unless O(return_unchanged=true).
       type: dict
       sample: {id: 400001, name: payments, is_default: false, monitors: [{id: 100001, step_number: 0}], recipients: [{id: 200001}]}
       contains:

@@ -28,6 +28,7 @@ author:
 extends_documentation_fragment:
   - community.alertsite.connection
   - community.alertsite.attributes
+  - community.alertsite.resource_module
 options:
   state:
     description:
@@ -368,7 +369,9 @@ results:
       elements: str
       sample: [notify_on_clear]
     recipient:
-      description: The recipient as the API holds it afterwards (predicted in check mode; empty once deleted), without its password.
+      description:
+        - The recipient as the API holds it afterwards (predicted in check mode; empty once deleted), without its password.
+        - Left out of an item with RV(results[].action=none) unless O(return_unchanged=true).
       type: dict
       sample: {id: 200001, name: oncall-mail, method_id: 12, recipient: oncall@example.com, notify_on_clear: true}
       contains:

@@ -22,6 +22,10 @@ What one run measures (the default; every dimension is an option):
   listing        N = --info-sizes (5,000) monitors at --info-latency (100 ms): alertsite_monitor_info lists them
                  all, its pages read one after the other, then in parallel; listing requests, GETs in flight,
                  the listing's wall time (its own table and checks: see tests/bench/info_listing.py).
+  result shape   N = --shape-sizes (5,000) monitors in sync at latency 0: the role with the full result
+                 (return_unchanged: true, every unchanged monitor's object in results) and with the default,
+                 --shape-repeats (2) times each in turn: wall time, the module's run time, reply size and peak
+                 memory (its own table and checks: see tests/bench/result_shape.py).
 
 Each (N, latency) gets its own simulator (started and driven through tests/utils/simctl.py), with --latency-ms
 (and --jitter-ms): every API request waits that long before it is handled, holding no lock, so concurrent
@@ -102,6 +106,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, os.pardir, 'utils'))
 import simctl  # noqa: E402  pylint: disable=wrong-import-position,import-error  # tests/utils/simctl.py
 import info_listing  # noqa: E402  pylint: disable=wrong-import-position,import-error  # tests/bench/info_listing.py
+import result_shape  # noqa: E402  pylint: disable=wrong-import-position,import-error  # tests/bench/result_shape.py
 
 DEFAULT_SIZES = '500'
 DEFAULT_LATENCIES = '0,100'
@@ -110,6 +115,8 @@ DEFAULT_MEMORY_SIZES = '500,5000'
 DEFAULT_LOOP_SIZES = ''
 DEFAULT_INFO_SIZES = '5000'
 DEFAULT_INFO_LATENCY = 100
+DEFAULT_SHAPE_SIZES = '5000'
+DEFAULT_SHAPE_REPEATS = 2
 MODULE_PARALLEL_WRITES = 4  # the default of the module's parallel_writes and the role's variable
 SIM_USER = 'demo'
 SIM_PASSWORD = 'demo-password'
@@ -180,20 +187,36 @@ BULK_PLAYBOOK = '''---
 
 # The interpreter wrapper of the bulk scenarios (see "Memory" above); formatted with python, real, records.
 RSS_WRAPPER = '''#!{python} -IS
-"""Run the real Python with these arguments as a child; append its peak RSS (ru_maxrss, KiB) to a file."""
+"""Run the real Python with these arguments as a child, passing its output on; append its peak RSS (ru_maxrss,
+KiB), the bytes it printed (the module's reply) and its run time to a file."""
 import json
 import os
 import sys
+import time
 
 REAL = {real!r}
 RECORDS = {records!r}
 
+start = time.monotonic()
+reader, writer = os.pipe()
 pid = os.fork()
 if pid == 0:
     try:
+        os.dup2(writer, 1)
+        os.close(reader)
+        os.close(writer)
         os.execv(REAL, [REAL] + sys.argv[1:])
     finally:
         os._exit(127)
+os.close(writer)
+printed = 0
+while True:
+    chunk = os.read(reader, 1 << 16)
+    if not chunk:
+        break
+    printed += len(chunk)
+    sys.stdout.buffer.write(chunk)
+sys.stdout.buffer.flush()
 while True:
     try:
         status, usage = os.wait4(pid, 0)[1:]
@@ -202,7 +225,8 @@ while True:
         continue
 with open(RECORDS, 'a', encoding='utf-8') as handle:
     handle.write(json.dumps({{'script': os.path.basename(sys.argv[1]) if len(sys.argv) > 1 else '-',
-                              'maxrss_kb': usage.ru_maxrss}}) + '\\n')
+                              'maxrss_kb': usage.ru_maxrss, 'reply_bytes': printed,
+                              'seconds': round(time.monotonic() - start, 3)}}) + '\\n')
 code = os.waitstatus_to_exitcode(status)
 sys.exit(code if code >= 0 else 128 - code)
 '''
@@ -500,6 +524,19 @@ def read_rss(records, module):
     return max(found) if found else None
 
 
+def read_run(records, module):
+    """The record of the module's run (the last one of AnsiballZ_<module>.py): rss_kb, reply_bytes and
+    module_seconds, each None when not recorded."""
+    try:
+        with open(records, encoding='utf-8') as handle:
+            lines = [json.loads(line) for line in handle if line.strip()]
+    except (OSError, ValueError):
+        lines = []
+    found = [line for line in lines if line.get('script') == f'AnsiballZ_{module}.py'] or [{}]
+    return {'rss_kb': found[-1].get('maxrss_kb'), 'reply_bytes': found[-1].get('reply_bytes'),
+            'module_seconds': found[-1].get('seconds')}
+
+
 # -- running ---------------------------------------------------------------------------------------------------
 
 def ansible_environment(collections_path, workdir):
@@ -574,7 +611,9 @@ class Bench:
         self.rows = []
         self.playbooks = {}
         self.info_rows = []
-        for mode, text in (('loop', LOOP_PLAYBOOK), ('bulk', BULK_PLAYBOOK), ('info', info_listing.PLAYBOOK)):
+        self.shape_rows = []
+        for mode, text in (('loop', LOOP_PLAYBOOK), ('bulk', BULK_PLAYBOOK), ('info', info_listing.PLAYBOOK),
+                           ('shape', result_shape.PLAYBOOK)):
             self.playbooks[mode] = os.path.join(workdir, f'{mode}.yml')
             with open(self.playbooks[mode], 'w', encoding='utf-8') as handle:
                 handle.write(text)
@@ -659,6 +698,49 @@ class Bench:
                         f"{row['listing_seconds']:.2f} s, wall {seconds:.1f} s, check {row['check']}")
             finally:
                 stop_simulator(sim)
+
+    def run_shape(self):
+        """The result-shape benchmark (see tests/bench/result_shape.py): for each size, the role in sync at latency
+        0 with each shape, --shape-repeats times in turn, against one simulator with the monitors seeded once."""
+        for size in self.args.shape_sizes:
+            timeout = self.args.playbook_timeout or 180 + size // 10
+            runs = self.args.shape_repeats * len(result_shape.SHAPES)
+            sim = start_simulator(self.page_size, 0, 0, runs * (timeout + 30) + 180)
+            try:
+                monitors = definitions(size)
+                reseed(sim, monitors)
+                for repeat in range(self.args.shape_repeats):
+                    for shape, return_unchanged in result_shape.SHAPES:
+                        self.shape_rows.append(self.measure_shape(sim, monitors, shape, return_unchanged, timeout))
+                        row = self.shape_rows[-1]
+                        log(f"result shape, N={size}, {shape} ({repeat + 1}/{self.args.shape_repeats}): wall "
+                            f"{row['wall_seconds']:.2f} s, module {fixed(row['module_seconds'])} s, reply "
+                            f"{result_shape.megabytes(row['reply_bytes'])} MB, check {row['check']}")
+            finally:
+                stop_simulator(sim)
+
+    def measure_shape(self, sim, monitors, shape, return_unchanged, timeout):
+        """One run of the shape playbook in sync; its row."""
+        sim_call('DELETE /_sim/log', sim.clear_log)
+        if os.path.exists(self.rss_records):
+            os.remove(self.rss_records)
+        variables = {'alertsite_api_url': sim.api_url, 'alertsite_username': SIM_USER, 'alertsite_password': SIM_PASSWORD,
+                     'bench_monitors': monitors, 'bench_return_unchanged': return_unchanged,
+                     'ansible_python_interpreter': self.wrapper}
+        seconds, status, output = self.playbook('shape', variables, timeout)
+        sim_log = read_log(sim)
+        row = {'shape': shape, 'return_unchanged': return_unchanged, 'n': len(monitors), 'latency_ms': 0,
+               'status': status, 'wall_seconds': round(seconds, 3), 'report': result_shape.parse_marker(output),
+               'counts': {name: sim_log.get('counts', {}).get(name, 0) for name in COUNT_NAMES},
+               'failed_requests': sum(1 for entry in sim_log.get('requests', [])
+                                      if not 200 <= (entry.get('status') or 0) < 300)}
+        row.update(read_run(self.rss_records, 'alertsite_monitors'))
+        row['problems'] = result_shape.problems(row, listing_requests(len(monitors), self.page_size))
+        row['check'] = 'FAIL' if row['problems'] else 'ok'
+        if status != 0 or self.args.verbose:
+            sys.stderr.write(f'---- ansible-playbook output (result shape, {shape}) ----\n{output.rstrip()}\n'
+                             '---- end of output ----\n')
+        return row
 
     def measure(self, sim, scenario):
         """Seed the start state and run one scenario's playbook; return what the checks need."""
@@ -927,6 +1009,11 @@ def parse_args(argv=None):
                              f'parallel (default {DEFAULT_INFO_SIZES}; none: skip)')
     parser.add_argument('--info-latency', type=int, default=DEFAULT_INFO_LATENCY,
                         help=f'latency in ms of the listing runs (default {DEFAULT_INFO_LATENCY})')
+    parser.add_argument('--shape-sizes', type=sizes, default=DEFAULT_SHAPE_SIZES,
+                        help='sizes at which the role runs in sync at latency 0 with the full result (return_unchanged) and the '
+                             f'default, side by side (default {DEFAULT_SHAPE_SIZES}; none: skip)')
+    parser.add_argument('--shape-repeats', type=int, default=DEFAULT_SHAPE_REPEATS,
+                        help=f'runs of each shape, in turn; the fastest is shown (default {DEFAULT_SHAPE_REPEATS})')
     parser.add_argument('--changed-percent', type=float, default=10.0,
                         help='share of the monitors changed in the changed scenarios, at least one (default 10)')
     parser.add_argument('--jitter-ms', type=int, default=0,
@@ -947,8 +1034,10 @@ def parse_args(argv=None):
         parser.error('--jitter-ms must be at least 0')
     if args.sizes and not (args.latencies and args.parallel_writes):
         parser.error('the latency grid needs at least one latency and one parallel_writes value')
-    if not (args.sizes or args.memory_sizes or args.loop_sizes or args.info_sizes):
-        parser.error('nothing to measure: --sizes, --memory-sizes, --loop-sizes and --info-sizes are all empty')
+    if not (args.sizes or args.memory_sizes or args.loop_sizes or args.info_sizes or args.shape_sizes):
+        parser.error('nothing to measure: --sizes, --memory-sizes, --loop-sizes, --info-sizes and --shape-sizes are all empty')
+    if args.shape_repeats < 1:
+        parser.error('--shape-repeats must be at least 1')
     if args.info_latency < 0:
         parser.error('--info-latency must be at least 0')
     paths = [os.path.abspath(path) for path in args.collections_path.split(os.pathsep) if path]
@@ -1000,19 +1089,22 @@ def terminate(signum, frame):  # pylint: disable=unused-argument
 
 
 def run(args, page_size):
-    """Measure every scenario; return (rows, listing rows, error message or None)."""
+    """Measure every scenario; return (rows, listing rows, shape rows, error message or None)."""
     workdir = tempfile.mkdtemp(prefix='alertsite-bench.')
     bench = None
     try:
         bench = Bench(args, workdir, page_size)
         bench.run_all()
         bench.run_info()
+        bench.run_shape()
     except BenchError as exc:
         log(f'ERROR: {exc}')
-        return (bench.rows if bench else []), (bench.info_rows if bench else []), str(exc)
+        if bench is None:
+            return [], [], [], str(exc)
+        return bench.rows, bench.info_rows, bench.shape_rows, str(exc)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return bench.rows, bench.info_rows, None
+    return bench.rows, bench.info_rows, bench.shape_rows, None
 
 
 def main(argv=None):
@@ -1032,19 +1124,22 @@ def main(argv=None):
         f"{','.join(map(str, args.sizes)) or 'none'} x latencies {','.join(map(str, args.latencies))} ms x parallel_writes "
         f"{','.join(map(str, args.parallel_writes))}; memory sizes {','.join(map(str, args.memory_sizes)) or 'none'}; "
         f"loop sizes {','.join(map(str, args.loop_sizes)) or 'none'}; listing sizes "
-        f"{','.join(map(str, args.info_sizes)) or 'none'} at {args.info_latency} ms")
+        f"{','.join(map(str, args.info_sizes)) or 'none'} at {args.info_latency} ms; result shape sizes "
+        f"{','.join(map(str, args.shape_sizes)) or 'none'} x {args.shape_repeats}")
     start = time.monotonic()
-    rows, info_rows, error = run(args, page_size)
+    rows, info_rows, shape_rows, error = run(args, page_size)
     total_seconds = round(time.monotonic() - start, 1)
     summary = summarise(rows, args)
     if rows:
         print_report(rows, summary, args, page_size)
     info_listing.print_report(info_rows, page_size)
+    result_shape.print_report(shape_rows)
     print()
-    print(f'{len(rows) + len(info_rows)} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
-    ok = (error is None and bool(rows or info_rows) and len(rows) == planned
+    print(f'{len(rows) + len(info_rows) + len(shape_rows)} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
+    ok = (error is None and bool(rows or info_rows or shape_rows) and len(rows) == planned
           and len(info_rows) == len(args.info_sizes) * len(info_listing.READS)
-          and not any(row['problems'] for row in rows + info_rows))
+          and len(shape_rows) == len(args.shape_sizes) * args.shape_repeats * len(result_shape.SHAPES)
+          and not any(row['problems'] for row in rows + info_rows + shape_rows))
     if args.json:
         figures = {
             'ansible_core': core,
@@ -1064,6 +1159,11 @@ def main(argv=None):
             'info_rows': info_rows,
             'info_targets': [{'target': text, 'measured': measured, 'met': met}
                              for text, measured, met in info_listing.targets(info_rows)],
+            'shape_sizes': args.shape_sizes,
+            'shape_repeats': args.shape_repeats,
+            'shape_rows': shape_rows,
+            'shape_targets': [{'target': text, 'measured': measured, 'met': met}
+                              for text, measured, met in result_shape.targets(shape_rows)],
             'loop_ratios': summary['loop_ratios'],
             'targets': [{'target': text, 'measured': measured, 'met': met} for text, measured, met in summary['targets']],
             'error': error,

@@ -11,11 +11,11 @@
 #
 #   bash tests/bench/run.sh [--sizes 500] [--latencies 0,100] [--parallel-writes 1,4] [--changed-percent 10]
 #                           [--memory-sizes 500,5000] [--loop-sizes SIZES] [--info-sizes 5000]
-#                           [--info-latency 100] [--jitter-ms 0] [--json FILE] [--playbook-timeout SECONDS]
-#                           [--verbose]
+#                           [--info-latency 100] [--shape-sizes 5000] [--shape-repeats 2] [--jitter-ms 0]
+#                           [--json FILE] [--playbook-timeout SECONDS] [--verbose]
 #   bash tests/bench/run.sh --help       this text (without building anything)
 #
-# The default run (11 playbook runs, about 70 s on 2 lightly loaded cores) prints one table, side by side, for
+# The default run (15 playbook runs, about 2 minutes on 2 lightly loaded cores) prints one table, side by side, for
 # N = 500 monitors in sync and with 10% changed, at latency 0 and 100 ms, with parallel_writes 1 and 4 (the
 # default): wall time, requests by method, the ratio to the physical limit (requests / (1 login + pages +
 # changed writes)), the critical path (logins + listing pages + ceil(writes / parallel_writes) + read-back
@@ -24,8 +24,10 @@
 # (latency 0), and the targets of issue 13 as measured; then the listing of alertsite_monitor_info over 5,000
 # monitors at 100 ms, one page after the other (the simulator's dialect count-is-page) and in parallel (the
 # default): listing requests, GETs in flight at once, listing round trips, the listing's wall time, and the
-# targets of issue 21 as measured. Timings are printed, never asserted; the exit status is 1 when a correctness
-# or request-count check fails (see the docstrings).
+# targets of issue 21 as measured; then the role in sync over 5,000 monitors at latency 0 with the full result
+# (return_unchanged: true) and the default result, side by side: wall time, the module's run time, the size of
+# its reply, peak RSS, and the target of issue 21 as measured. Timings are printed, never asserted; the exit
+# status is 1 when a correctness or request-count check fails (see the docstrings).
 #
 #   --sizes N,...             fleet sizes of the latency grid (default 500; none: no grid)
 #   --latencies MS,...        latencies of the grid, each with a simulator of its own (default 0,100)
@@ -36,6 +38,8 @@
 #                             (default none; about 1 s per monitor and scenario, e.g. --loop-sizes 50,200)
 #   --info-sizes N,...        sizes at which alertsite_monitor_info lists every monitor (default 5000; none: skip)
 #   --info-latency MS         latency of those listing runs (default 100)
+#   --shape-sizes N,...       sizes at which the role runs in sync with each result shape (default 5000; none: skip)
+#   --shape-repeats R         runs of each shape, in turn; the fastest is shown (default 2)
 #   --jitter-ms M             a random 0 to M ms more per request where the latency is above 0 (default 0)
 #   --json FILE               also write every figure to FILE
 #

@@ -513,3 +513,44 @@ def test_one_of_each_scripted_kind_is_planned_gathered_and_fed_back():
     fed_back = [definition(**d) for d in gathered]
     assert fleet_problems(fleet_params(fed_back)) == []
     assert [p.action for p in plan_bulk(fed_back, 'merged', Index(KIND_OF_TYPE.get, held))] == ['none'] * 3
+
+
+def run_in_sync_and_changed(capsys, **options):
+    """'web' as the API holds it (unchanged) and 'old' with a new port: one PATCH, then a GET of 'old'."""
+    session = FakeSession(token_reply(), page(EXISTING[:2], 2), (200, {'id': '2'}), (200, dict(EXISTING[1], port=2222)))
+    config = [{'type': 'tcp', 'name': 'web', 'hostname': 'www.example.com', 'port': 443},
+              {'type': 'tcp', 'name': 'old', 'port': 2222}]
+    result, failed = run_module(main, dict(AUTH, config=config, parallel_writes=1, **options), session, capsys)
+    assert not failed and result['changed'] is True
+    assert session.calls() == [('POST', '/access-tokens'), ('GET', '/monitors'), ('PATCH', '/monitors/tcp/2'),
+                               ('GET', '/monitors/2')]
+    return result
+
+
+def test_an_unchanged_monitor_is_no_object_in_results_by_default(capsys):
+    result = run_in_sync_and_changed(capsys)
+    assert result['results'][0] == {'type': 'tcp', 'name': 'web', 'id': '1', 'action': 'none', 'changed': False,
+                                    'changes': []}
+    assert result['results'][1]['action'] == 'update' and result['results'][1]['monitor']['port'] == 2222
+    # before still lists every monitor planned, in the config form
+    assert [(item['name'], item['port']) for item in result['before']] == [('web', 443), ('old', 22)]
+    assert result['invocation']['module_args']['return_unchanged'] is False
+
+
+def test_return_unchanged_gives_the_object_of_an_unchanged_monitor(capsys):
+    result = run_in_sync_and_changed(capsys, return_unchanged=True)
+    assert result['results'][0]['action'] == 'none' and result['results'][0]['monitor'] == EXISTING[0]
+    assert result['results'][1]['monitor']['port'] == 2222
+    default = run_in_sync_and_changed(capsys)
+    # the items differ only by the unchanged object; the rest of the result is the same
+    assert [dict(item, monitor=None) for item in result['results']] == [dict(item, monitor=None) for item in default['results']]
+    assert dict(result, results=None, invocation=None) == dict(default, results=None, invocation=None)
+
+
+def test_a_failed_unchanged_item_keeps_its_object(capsys):
+    # two namesakes: the definition cannot be planned, fails alone, and its item says so with its (empty) object
+    twins = [dict(EXISTING[0]), dict(EXISTING[0], id=5, hostname='www2.example.com')]
+    session = FakeSession(token_reply(), page(twins, 2))
+    result, failed = run_module(main, dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 443}]), session, capsys)
+    assert failed and result['results'][0]['failed'] is True and result['results'][0]['action'] == 'none'
+    assert 'monitor' in result['results'][0]

@@ -187,3 +187,23 @@ def test_an_empty_config_sends_nothing(capsys):
     session = FakeSession()
     result, failed = run_module(main, dict(AUTH, config=[]), session, capsys)
     assert not failed and result['changed'] is False and session.requests == []
+
+
+def test_unchanged_recipients_hold_their_object_only_with_return_unchanged(capsys):
+    api = RoutingApi()
+    created, failed = run_module(main, dict(AUTH, config=[MAIL, HOOK], parallel_writes=1), api, capsys)
+    assert not failed and all('recipient' in item for item in created['results'])
+    changed_mail = dict(MAIL, notify_on_clear=True)
+    shapes = {}
+    for return_unchanged in (False, True):
+        api.requests = []
+        result, failed = run_module(main, dict(AUTH, config=[changed_mail, HOOK], return_unchanged=return_unchanged),
+                                    api, capsys)
+        assert not failed and [item['action'] for item in result['results']] == ['update' if not shapes else 'none', 'none']
+        shapes[return_unchanged] = result['results']
+        assert SECRET not in json.dumps(result)
+    assert sorted(shapes[False][1]) == ['action', 'changed', 'changes', 'id', 'name']
+    assert shapes[False][0]['recipient']['notify_on_clear'] is True  # a changed one always has its object
+    assert shapes[True][0]['recipient']['notify_on_clear'] is True  # unchanged now, with the option: its object
+    assert shapes[True][1]['recipient']['id'] == int(shapes[True][1]['id'])
+    assert shapes[True][1]['recipient']['name'] == 'hook' and 'password' not in shapes[True][1]['recipient']
