@@ -23,8 +23,9 @@ description:
   - Monitors that the listing holds and the definitions cannot express (types the collection does not manage)
     are listed in a comment block at the end of the file, as are one-time blackouts that have ended (history
     the API keeps and cannot delete).
-  - Blackouts become definitions of M(community.alertsite.alertsite_blackout), one per window, whose targets
-    share type, schedule and note; targets by name where the name is unambiguous, by id otherwise.
+  - Blackouts are the items of M(community.alertsite.alertsite_blackouts) (the options of
+    M(community.alertsite.alertsite_blackout)) as its gathered state gives them, windows alike on several targets
+    as one item, targets by name where the name is unambiguous, by id otherwise.
 options:
   _input:
     description:
@@ -32,8 +33,10 @@ options:
         definitions), C(monitors_listed) (every monitor of the account as
         M(community.alertsite.alertsite_monitor_info) lists it), C(recipients) and C(recipients_listed) (the
         gathered recipient definitions and the recipients as M(community.alertsite.alertsite_recipient_info) lists
-        them), C(recipient_groups) (the gathered group definitions) and C(blackouts_listed) (the blackouts as
-        M(community.alertsite.alertsite_blackout_info) lists them).
+        them), C(recipient_groups) (the gathered group definitions), C(blackouts) (the gathered items of
+        M(community.alertsite.alertsite_blackouts)) and C(blackouts_listed) (the blackouts as
+        M(community.alertsite.alertsite_blackout_info) lists them, for the windows that ended; without C(blackouts),
+        the items are made from this listing).
     type: dict
     required: true
   now:
@@ -66,6 +69,7 @@ EXAMPLES = r'''
       recipients: "{{ gathered_recipients.gathered }}"
       recipients_listed: "{{ listed_recipients.recipients }}"
       recipient_groups: "{{ gathered_groups.gathered }}"
+      blackouts: "{{ gathered_blackouts.gathered }}"
       blackouts_listed: "{{ listed_blackouts.blackouts }}"
 '''
 
@@ -153,6 +157,14 @@ def ordered(definition):
     item = OrderedDict((key, definition[key]) for key in FIRST_KEYS if key in definition)
     item.update((key, value) for key, value in definition.items() if key not in FIRST_KEYS)
     return item
+
+
+def ordered_blackout(item):
+    """A gathered blackout item with its type and targets first, then its schedule and note."""
+    first = ('type', 'monitors', 'recipients') + BLACKOUT_KEYS
+    blackout = OrderedDict((key, copy.deepcopy(item[key])) for key in first if key in item)
+    blackout.update((key, copy.deepcopy(value)) for key, value in item.items() if key not in first)
+    return blackout
 
 
 def sort_key(definition):
@@ -289,6 +301,8 @@ def account_vars(data, now=None, prune=True):
                                             sorted(data.get('recipient_groups') or [], key=sort_key)]
     blackouts, gone = export_blackouts([item for item in data.get('blackouts_listed') or [] if isinstance(item, dict)],
                                        Targets(monitors_listed, recipients_listed), now)
+    if data.get('blackouts') is not None:  # the resource module's gathered items
+        blackouts = [ordered_blackout(item) for item in data['blackouts'] if isinstance(item, dict)]
     result['alertsite_blackouts'] = blackouts
     if prune:
         result['alertsite_alerting_prune'] = OrderedDict(

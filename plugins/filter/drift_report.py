@@ -14,8 +14,9 @@ author:
   - community.alertsite maintainers (@ansible-collections)
 description:
   - Turns the results of check-mode runs of M(community.alertsite.alertsite_recipients),
-    M(community.alertsite.alertsite_monitors) and M(community.alertsite.alertsite_recipient_groups), and the
-    comparison of the blackouts made by the filter P(community.alertsite.blackout_drift#filter), into one report:
+    M(community.alertsite.alertsite_monitors), M(community.alertsite.alertsite_recipient_groups) and
+    M(community.alertsite.alertsite_blackouts) (or the comparison of the blackouts made by the filter
+    P(community.alertsite.blackout_drift#filter)) into one report:
     one entry per object with its kind, its action (V(create), V(update), V(delete), V(none), V(error),
     V(unknown)) and the names of the options that differ, a summary per kind, and a JUnit XML text with one test
     case per object (class name the kind), failed when the object drifts.
@@ -25,17 +26,24 @@ options:
   _input:
     description:
       - The registered results by kind, a dictionary with the keys C(recipients), C(monitors), C(recipient_groups)
-        (each the registered result of the module's task) and C(blackouts) (the output of
+        and C(blackouts), each the registered result of the module's task (for C(blackouts), also the output of
         P(community.alertsite.blackout_drift#filter)). A kind left out is not reported.
     type: dict
     required: true
   prune:
     description:
       - Per kind, the patterns of the names whose extra objects count as drift (to delete), matched at the start of
-        the name. The deletions a module reports for other names are left out of the report. A kind left out
-        keeps every deletion the module reports.
+        the name (for blackouts, of the note). The deletions a module reports for other names are left out of the
+        report. A kind left out keeps every deletion the module reports.
     type: dict
     default: {}
+  blackouts_listed:
+    description:
+      - The blackouts as M(community.alertsite.alertsite_blackout_info) lists them, to name the windows of the
+        blackouts module's results by type, target, schedule and note (its results name a window by its target's
+        id), and to match the notes of the windows to delete with the C(blackouts) patterns of O(prune).
+    type: list
+    elements: dict
   suite:
     description: The name of the JUnit test suites.
     type: str
@@ -75,6 +83,8 @@ import xml.etree.ElementTree as ET
 
 from ansible.errors import AnsibleFilterError
 
+from ansible_collections.community.alertsite.plugins.filter.blackout_drift import Known, api_type, schedule_label
+
 KINDS = ('recipients', 'monitors', 'recipient_groups', 'blackouts')
 ACTIONS = ('create', 'update', 'delete', 'none', 'error', 'unknown')
 WORDS = {'create': 'to create', 'update': 'to update', 'delete': 'to delete', 'none': 'in sync', 'error': 'error',
@@ -97,8 +107,8 @@ def pattern_of(patterns):
     return re.compile('|'.join('(?:%s)' % item for item in patterns)) if patterns else None
 
 
-def module_objects(kind, result, prune):
-    """Entries from a resource module's registered result."""
+def module_objects(kind, result, prune, labels=None):
+    """Entries from a resource module's registered result (blackouts named by ``labels``)."""
     objects = []
     results = (result or {}).get('results') if isinstance(result, dict) else None
     if results is None:
@@ -110,7 +120,10 @@ def module_objects(kind, result, prune):
         if not isinstance(item, dict):
             continue
         action = item.get('action', 'none')
-        if action == 'delete' and kind in prune and (scope is None or not scope.match(str(item.get('name') or ''))):
+        if labels is not None:
+            item = labels.relabel(item)
+        scoped = item['scope_name'] if 'scope_name' in item else str(item.get('name') or '')
+        if action == 'delete' and kind in prune and (scope is None or not scope.match(scoped)):
             continue
         changes = [str(name) for name in item.get('changes') or []]
         if item.get('failed') or item.get('skipped'):
@@ -120,6 +133,24 @@ def module_objects(kind, result, prune):
             action = 'update' if item.get('changed') else 'none'
         objects.append(entry(kind, item, action, changes, message(action, changes, kind)))
     return objects
+
+
+class BlackoutLabels(object):
+    """Names for the windows of alertsite_blackouts' results (which name a window by its target's id): type, target,
+    schedule and note, from the listing of the blackouts (or the window a create would make)."""
+
+    def __init__(self, listed, monitors, recipients):
+        self.windows = dict((str(window.get('id')), window) for window in listed or [] if isinstance(window, dict))
+        self.known = Known(monitors, recipients)
+
+    def relabel(self, item):
+        window = self.windows.get(str(item.get('id'))) if item.get('id') is not None else None
+        window = window or item.get('blackout') or {}
+        kind = api_type(window.get('type') or item.get('type'))
+        target = window.get('assoc_id', item.get('name'))
+        name = '%s blackout of %s, %s' % (kind, self.known.label(kind, target), schedule_label(window)) if window else \
+            '%s blackout of %s' % (kind, self.known.label(kind, target))
+        return dict(item, name=name, type=None, scope_name=window.get('note') or '')
 
 
 def entry(kind, item, action, changes, text):
@@ -174,7 +205,7 @@ def junit(objects, suite):
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding='unicode') + '\n'
 
 
-def drift_report(results, prune=None, suite='alertsite drift'):
+def drift_report(results, prune=None, suite='alertsite drift', blackouts_listed=None):
     if not isinstance(results, dict):
         raise AnsibleFilterError('drift_report takes a dictionary of results by kind')
     prune = dict((key, list(value or [])) for key, value in (prune or {}).items())
@@ -182,7 +213,14 @@ def drift_report(results, prune=None, suite='alertsite drift'):
     for kind in KINDS:
         if kind not in results:
             continue
-        objects.extend(blackout_objects(results[kind]) if kind == 'blackouts' else module_objects(kind, results[kind], prune))
+        if kind == 'blackouts' and isinstance(results[kind], dict) and 'objects' in results[kind]:
+            objects.extend(blackout_objects(results[kind]))
+        elif kind == 'blackouts':
+            labels = BlackoutLabels(blackouts_listed, (results.get('monitors') or {}).get('results'),
+                                    (results.get('recipients') or {}).get('results'))
+            objects.extend(module_objects(kind, results[kind], prune, labels))
+        else:
+            objects.extend(module_objects(kind, results[kind], prune))
     summary = {}
     for kind in KINDS:
         if kind in results:

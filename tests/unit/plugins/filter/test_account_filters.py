@@ -274,3 +274,25 @@ def test_references_become_the_ids_of_earlier_results():
     assert groups[0]['monitors'][0] == {'name': 'db', 'type': 'tcp', 'step_number': 2}  # the input is left as it is
     with pytest.raises(AnsibleFilterError):
         alerting_references({'name': 'web'})
+
+
+def test_drift_report_names_the_windows_of_the_blackouts_module():
+    results = {
+        'monitors': module_result({'type': 'tcp', 'name': 'db', 'id': '1', 'action': 'none', 'changes': []}),
+        'recipients': module_result({'name': 'mail', 'id': '14', 'action': 'none', 'changes': []}),
+        'blackouts': module_result(
+            {'type': 'Alert', 'name': 1, 'id': '21', 'action': 'update', 'changes': ['note']},
+            {'type': 'Notifier', 'name': 14, 'id': None, 'action': 'create', 'changes': ['type', 'note'],
+             'blackout': {'type': 'Notifier', 'assoc_id': 14, 'persistent': False, 'from_date': '2031-01-01 00:00:00',
+                          'thru_date': '2031-01-02 00:00:00', 'note': 'new year'}},
+            {'type': 'Alert', 'name': 2, 'id': '22', 'action': 'delete', 'changes': [], 'blackout': {}},
+            {'type': 'Recipient', 'name': 14, 'id': '23', 'action': 'delete', 'changes': [], 'blackout': {}}),
+    }
+    report = drift_report(results, prune={'blackouts': ['patch']}, blackouts_listed=BLACKOUTS)
+    windows = [(obj['action'], obj['name']) for obj in report['objects'] if obj['kind'] == 'blackouts']
+    # the holiday window's note does not match the pattern: no drift
+    assert windows == [
+        ('update', "Alert blackout of tcp monitor db, weekly Sunday 22:00 - Monday 02:00 'patching'"),
+        ('create', "Notifier blackout of recipient mail, once 2031-01-01 00:00:00 - 2031-01-02 00:00:00 'new year'"),
+        ('delete', "Alert blackout of monitor 2, weekly Sunday 22:00 - Monday 02:00 'patching'")]
+    assert all('type' not in obj for obj in report['objects'] if obj['kind'] == 'blackouts')
