@@ -13,7 +13,7 @@ version_added: 1.1.0
 author:
   - community.alertsite maintainers (@ansible-collections)
 description:
-  - Turns what the playbook P(community.alertsite.export#playbook) read from an account into the text of a YAML
+  - Turns what the playbook C(community.alertsite.export) read from an account into the text of a YAML
     vars file that the role P(community.alertsite.alerting#role) takes as it is (C(alertsite_recipients),
     C(alertsite_monitors), C(alertsite_recipient_groups), C(alertsite_blackouts), C(alertsite_alerting_prune)).
   - Secrets are never exported. Each write-only secret (the C(recipient_password) of a recipient whose method logs

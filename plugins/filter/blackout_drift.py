@@ -25,8 +25,8 @@ description:
   - A definition whose targets are not all known by id or by an unambiguous name, or that is given as
     C(start)/C(minutes) from now, cannot be judged here; it is returned in RV(_value.todo) for the module to
     judge.
-  - Used by the role P(community.alertsite.alerting#role), which runs M(community.alertsite.alertsite_blackout) only
-    for the definitions that are not in sync, and by the playbook P(community.alertsite.drift#playbook).
+  - Used by the role P(community.alertsite.alerting#role) to find the windows to delete when the blackouts are pruned
+    only in part (by the patterns of their notes).
 options:
   _input:
     description: The blackout definitions.

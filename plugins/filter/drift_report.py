@@ -16,12 +16,12 @@ description:
   - Turns the results of check-mode runs of M(community.alertsite.alertsite_recipients),
     M(community.alertsite.alertsite_monitors), M(community.alertsite.alertsite_recipient_groups) and
     M(community.alertsite.alertsite_blackouts) (or the comparison of the blackouts made by the filter
-    P(community.alertsite.blackout_drift#filter)) into one report:
+    P(community.alertsite.blackout_drift#filter)) into one report -
     one entry per object with its kind, its action (V(create), V(update), V(delete), V(none), V(error),
     V(unknown)) and the names of the options that differ, a summary per kind, and a JUnit XML text with one test
     case per object (class name the kind), failed when the object drifts.
   - The report holds names of objects and of options, never a value, so no secret can be in it.
-  - Used by the playbook P(community.alertsite.drift#playbook).
+  - Used by the playbook C(community.alertsite.drift).
 options:
   _input:
     description:
