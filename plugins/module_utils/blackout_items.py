@@ -41,6 +41,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.blackout_sched
     get_zone,
     is_recurring,
     local_now,
+    parse_api_date,
     past_problem,
     window_state,
 )
@@ -196,12 +197,13 @@ def plan_window(request, assoc_id, live, claimed, state, warnings=None):
     """The plans of the window of one item on one target; the windows it matches are claimed (``claimed``: ids)."""
     wanted = request.values_for(assoc_id)
     if request.past:
-        if warnings is not None:
-            warnings.append('%s: %s lies in the past (it is %s in %s), so there is nothing to do: a window that ended '
-                            'is history' % (request.where, describe(request.api_type, wanted),
-                                            format_api_date(request.local_now), request.params['timezone']))
-        return [Plan(BLACKOUT, request.api_type, 'none', wanted)]
+        return nothing_to_do(request, wanted, 'lies in the past', 'a window that ended is history', warnings)
     found = [obj for obj in matching_windows(request, assoc_id, wanted, live) if str(obj.get('id')) not in claimed]
+    if not found and state != 'deleted' and request.mode == 'dated' and \
+            parse_api_date(wanted['from_date']) <= request.local_now:
+        return nothing_to_do(request, wanted, 'has begun and does not exist (it was ended early, or deleted)',
+                             'AlertSite only takes windows that start in the future, so it is not created again',
+                             warnings)
     if state == 'deleted':
         claimed.update(str(obj.get('id')) for obj in found)
         return [plan_object(BLACKOUT, request.api_type, wanted, obj, 'absent') for obj in found] or [
@@ -215,6 +217,15 @@ def plan_window(request, assoc_id, live, claimed, state, warnings=None):
         return window_plans(request, assoc_id, wanted, found[0] if found else None)
     except InputError as exc:
         return [failed_plan(request, exc, wanted)]
+
+
+def nothing_to_do(request, wanted, what, why, warnings=None):
+    """The plan of a window that the task leaves as it is, with a warning saying ``what`` and ``why``."""
+    if warnings is not None:
+        warnings.append('%s: %s %s (it is %s in %s): %s; nothing to do' % (
+            request.where, describe(request.api_type, wanted), what, format_api_date(request.local_now),
+            request.params['timezone'], why))
+    return [Plan(BLACKOUT, request.api_type, 'none', wanted)]
 
 
 def exact_matches_first(request, wanted, found):

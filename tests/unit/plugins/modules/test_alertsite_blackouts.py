@@ -273,8 +273,20 @@ def test_a_one_time_item_wholly_in_the_past_does_nothing_and_warns(capsys):
     result, failed = run(api, capsys, config=[item])
     assert not failed and not result['changed'] and writes(api) == []
     assert ("config[0] (Alert blackout 'datacenter move'): one-time Alert blackout 'datacenter move' of monitor 100001, "
-            "2026-01-01 10:00:00 to 2026-01-01 11:00:00 lies in the past (it is 2026-12-02 12:00:00 in UTC), so there is "
-            "nothing to do") in str(result['warnings'])
+            "2026-01-01 10:00:00 to 2026-01-01 11:00:00 lies in the past (it is 2026-12-02 12:00:00 in UTC): a window "
+            "that ended is history; nothing to do") in str(result['warnings'])
+
+
+def test_a_window_in_force_that_was_ended_early_is_not_created_again(capsys):
+    api = FakeApi(account())
+    gathered, failed = run(api, capsys, state='gathered', types=['Alert'])
+    run(api, capsys, state='deleted', config=[{'type': 'Alert', 'monitors': [{'id': 100002}], 'note': 'in force'}])
+    assert writes(api)[-1] == ('DELETE', '/blackouts/300007', None)
+    result, failed = run(api, capsys, state='overridden', config=gathered['gathered'], types=['Alert'])
+    assert not failed and not result['changed'], result
+    assert [write[0] for write in writes(api)] == ['DELETE']
+    assert ("one-time Alert blackout 'in force' of monitor 100002, 2026-12-02 11:00:00 to 2026-12-02 13:00:00 has begun "
+            "and does not exist (it was ended early, or deleted)") in str(result['warnings'])
 
 
 def test_an_item_may_give_its_own_time_zone(capsys):
