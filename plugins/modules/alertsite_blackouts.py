@@ -30,8 +30,8 @@ description:
   - B(Windows that ended) are history. They are not gathered, matched or deleted (the API cannot delete them).
     A one-time item that lies wholly in the past does nothing and warns, so that an exported file that has grown
     old still converges (M(community.alertsite.alertsite_blackout) refuses such a window). So does a one-time item
-    that has begun and whose window does not exist (it was ended early or deleted): AlertSite only takes windows
-    that start in the future.
+    that has begun and whose window does not exist (it was ended early or deleted), because AlertSite only takes
+    windows that start in the future.
   - Targets given by name are resolved with one listing of the monitors (of the types named) and one of the
     recipients, each only when an item names one. A name that no object or several objects have fails that item
     before any write; the other items converge.
