@@ -4,9 +4,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """The result of a resource module's state that converges (:mod:`.bulk`): ``results`` (one item per object
-planned, the object under its kind's ``result_key``; an object left unchanged only with ``return_unchanged``),
-``before`` and ``after`` in ``config`` form, ``commands``, ``diff``, the summary ``msg``, and the HTTP status and
-API errors of the writes that failed.
+planned, the object under its kind's ``result_key``), ``before`` and ``after`` in ``config`` form, ``commands``,
+``diff``, the summary ``msg``, and the HTTP status and API errors of the writes that failed.
+
+An object the task left as it was is only named in ``results`` (type, name, id, action, changed), without the
+object and outside ``before`` and ``after``, unless the task sets ``return_unchanged``: with thousands of objects
+in sync, those objects would make up most of the result, which Ansible serialises, scans for secrets, parses,
+copies and passes between its processes (see tests/bench/result_shape.py).
 
 Internal to the collection: not a public API, it may change in any release.
 """
@@ -27,15 +31,20 @@ from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds 
 from ansible_collections.community.alertsite.plugins.module_utils.readback import outcome_warnings
 
 
+def shown(outcome, unchanged=False):
+    """Whether the result shows the object of ``outcome``: always when the task changed it (or would), failed on
+    it or skipped it; an object left as it was only with ``unchanged`` (``return_unchanged``)."""
+    return unchanged or outcome.plan.action != 'none' or getattr(outcome, 'error', None) is not None \
+        or getattr(outcome, 'skipped', None) is not None
+
+
 def outcome_result(outcome, error=None, skipped=None, family=MONITORS, unchanged=False):
-    """One item of ``results``. The object is left out of an item the task left as it was (action ``none``, not
-    failed) unless ``unchanged`` (``return_unchanged``): with thousands of objects in sync, those objects would make
-    up most of the result, which Ansible serialises, scans for secrets and passes on."""
+    """One item of ``results``; the object only where :func:`shown`."""
     plan = outcome.plan
     result = dict(type=plan.api_type) if family.typed else {}
     result.update(name=plan.name, id=outcome.object_id, action=plan.action,
                   changed=plan.changed and error is None and skipped is None, changes=list(plan.changes))
-    if unchanged or plan.action != 'none' or error is not None or skipped is not None:
+    if shown(outcome, unchanged):
         result[plan.kind.result_key] = public_object(plan.kind, outcome.object)
     if error is not None:
         result['failed'] = True
@@ -67,11 +76,14 @@ def bulk_message(state, results, check_mode, family=MONITORS):
     return message
 
 
-def before_after(outcomes, family=MONITORS, references=None):
-    """``before`` and ``after`` in ``config`` form: the objects the task planned, as they were and as they are
-    (in check mode, as they would be). An object left as it was is one definition in both lists."""
+def before_after(outcomes, family=MONITORS, references=None, unchanged=False):
+    """``before`` and ``after`` in ``config`` form: the objects the task planned (those left as they were only
+    with ``unchanged``), as they were and as they are (in check mode, as they would be). An object left as it was
+    is one definition in both lists."""
     before, after = [], []
     for outcome in outcomes:
+        if not shown(outcome, unchanged):
+            continue
         was = as_definition(outcome.plan.current, False, family, references) if outcome.plan.current else None
         if was:
             before.append(was)
@@ -97,13 +109,13 @@ def outcome_results(outcomes, family=MONITORS, unchanged=False):
 
 def bulk_result(module, state, outcomes, family=MONITORS, references=None):
     """The result of a state that converges: results, before, after (when something changed), commands, diff,
-    and the HTTP status and API errors of the writes that failed. The objects left unchanged are in ``results``
-    only with the task's ``return_unchanged``."""
-    results = outcome_results(outcomes, family, bool(module.params.get('return_unchanged')))
+    and the HTTP status and API errors of the writes that failed."""
+    unchanged = bool(module.params.get('return_unchanged'))
+    results = outcome_results(outcomes, family, unchanged)
     for outcome in outcomes:
         for warning in [] if isinstance(outcome, FailedOutcome) else outcome_warnings(outcome, module.check_mode):
             module.warn(warning)
-    before, after = before_after(outcomes, family, references)
+    before, after = before_after(outcomes, family, references, unchanged)
     result = dict(changed=any(item['changed'] for item in results), before=before,
                   commands=[plan_command(outcome.plan, outcome.object_id) for outcome in outcomes if outcome.sent],
                   msg=bulk_message(state, results, module.check_mode, family))

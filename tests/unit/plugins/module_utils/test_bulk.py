@@ -532,8 +532,9 @@ def test_an_unchanged_monitor_is_no_object_in_results_by_default(capsys):
     assert result['results'][0] == {'type': 'tcp', 'name': 'web', 'id': '1', 'action': 'none', 'changed': False,
                                     'changes': []}
     assert result['results'][1]['action'] == 'update' and result['results'][1]['monitor']['port'] == 2222
-    # before still lists every monitor planned, in the config form
-    assert [(item['name'], item['port']) for item in result['before']] == [('web', 443), ('old', 22)]
+    # before and after list only the monitor changed
+    assert [(item['name'], item['port']) for item in result['before']] == [('old', 22)]
+    assert [(item['name'], item['port']) for item in result['after']] == [('old', 2222)]
     assert result['invocation']['module_args']['return_unchanged'] is False
 
 
@@ -541,10 +542,14 @@ def test_return_unchanged_gives_the_object_of_an_unchanged_monitor(capsys):
     result = run_in_sync_and_changed(capsys, return_unchanged=True)
     assert result['results'][0]['action'] == 'none' and result['results'][0]['monitor'] == EXISTING[0]
     assert result['results'][1]['monitor']['port'] == 2222
+    assert [(item['name'], item['port']) for item in result['before']] == [('web', 443), ('old', 22)]
+    assert [(item['name'], item['port']) for item in result['after']] == [('web', 443), ('old', 2222)]
     default = run_in_sync_and_changed(capsys)
-    # the items differ only by the unchanged object; the rest of the result is the same
+    # the items differ only by the unchanged object, before and after by the unchanged monitor; the rest is the same
     assert [dict(item, monitor=None) for item in result['results']] == [dict(item, monitor=None) for item in default['results']]
-    assert dict(result, results=None, invocation=None) == dict(default, results=None, invocation=None)
+    assert result['before'][1:] == default['before'] and result['after'][1:] == default['after']
+    assert dict(result, results=None, before=None, after=None, invocation=None) == dict(
+        default, results=None, before=None, after=None, invocation=None)
 
 
 def test_a_failed_unchanged_item_keeps_its_object(capsys):

@@ -134,6 +134,11 @@ def test_merged_creates_one_window_per_target_with_exact_bodies_and_a_rerun_writ
     again, failed = run(rerun, capsys, config=[WEEKLY, MOVE, HOLIDAY])
     assert not failed and not again['changed']
     assert writes(rerun) == [] and [item['action'] for item in again['results']] == ['none'] * 4
+    # the windows left as they were: named in results, without the window, and not in before
+    assert again['before'] == [] and all('blackout' not in item for item in again['results'])
+    again, failed = run(FakeApi(api.windows), capsys, config=[WEEKLY, MOVE, HOLIDAY], return_unchanged=True)
+    assert not failed and not again['changed'] and [item['blackout']['id'] for item in again['results']] == [
+        int(item['id']) for item in again['results']]
     assert again['before'] == [
         {'type': 'Monitor', 'monitors': [{'id': 100001}], 'start_day': 1, 'start_time': '02:00', 'end_day': 1,
          'end_time': '04:00', 'note': 'patching'},

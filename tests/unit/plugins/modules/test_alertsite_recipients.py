@@ -194,16 +194,20 @@ def test_unchanged_recipients_hold_their_object_only_with_return_unchanged(capsy
     created, failed = run_module(main, dict(AUTH, config=[MAIL, HOOK], parallel_writes=1), api, capsys)
     assert not failed and all('recipient' in item for item in created['results'])
     changed_mail = dict(MAIL, notify_on_clear=True)
-    shapes = {}
+    shapes, befores = {}, {}
     for return_unchanged in (False, True):
         api.requests = []
         result, failed = run_module(main, dict(AUTH, config=[changed_mail, HOOK], return_unchanged=return_unchanged),
                                     api, capsys)
         assert not failed and [item['action'] for item in result['results']] == ['update' if not shapes else 'none', 'none']
-        shapes[return_unchanged] = result['results']
+        shapes[return_unchanged], befores[return_unchanged] = result['results'], result['before']
         assert SECRET not in json.dumps(result)
     assert sorted(shapes[False][1]) == ['action', 'changed', 'changes', 'id', 'name']
     assert shapes[False][0]['recipient']['notify_on_clear'] is True  # a changed one always has its object
     assert shapes[True][0]['recipient']['notify_on_clear'] is True  # unchanged now, with the option: its object
     assert shapes[True][1]['recipient']['id'] == int(shapes[True][1]['id'])
     assert shapes[True][1]['recipient']['name'] == 'hook' and 'password' not in shapes[True][1]['recipient']
+    # the first run changed oncall alone; the second changed nothing and lists both with return_unchanged
+    assert [item['name'] for item in befores[False]] == ['oncall']
+    assert [item['name'] for item in befores[True]] == ['oncall', 'hook']
+
