@@ -2,8 +2,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The result-shape benchmark of tests/bench/fleet_benchmark.py: the role community.alertsite.monitors in sync
-over N monitors at latency 0, with the result as it was (every unchanged monitor's object in ``results``:
-``return_unchanged: true``) and with the default (no object for an unchanged monitor), side by side.
+over N monitors at latency 0, with the result as it was (every unchanged monitor's object in ``results`` and in
+``before``: ``return_unchanged: true``) and with the default (an unchanged monitor only named in ``results``),
+side by side.
 
 fleet_benchmark.py seeds the monitors once and runs the playbook below with each shape, --shape-repeats times
 in turn (full, default, full, default, ...); the table shows the fastest run of each shape (the least disturbed by
@@ -19,14 +20,15 @@ The columns:
                fleet_benchmark.py: the wrapper also passes the module's reply on and counts its bytes)
   reply MB     the module's reply: the JSON result it printed, ``invocation`` included
   RSS MB       the module's peak resident memory
-  objects      the items of ``results`` that hold a monitor (full: N; default: none, everything is in sync)
+  objects      the items of ``results`` that hold a monitor, and the length of ``before`` (full: N each;
+               default: none, everything is in sync)
   requests     1 login + the listing pages, no write
 
 Checks (the exit status of the benchmark is 1 when one fails): the playbook succeeded; exactly 1 login and the
 listing pages, nothing written, no request failed; Ansible reported no monitor as changed; ``results`` has N
-items, with N objects in the full shape and none by default; the reply was measured. Timings are printed, never
-asserted: the target of issue 21 (the default at least a third faster than the full shape, at N = 5,000) is
-printed as measured, met or not.
+items, with N objects and N items in ``before`` in the full shape and none by default; the reply was measured.
+Timings are printed, never asserted: the target of issue 21 (the default at least a third faster than the full
+shape, at N = 5,000) is printed as measured, met or not.
 """
 
 import re
@@ -52,18 +54,19 @@ PLAYBOOK = '''---
       vars:
         alertsite_monitors: "{{ bench_monitors }}"
 
-    - name: Report the changed monitors, the items of results and those holding a monitor
+    - name: Report the changed monitors, the items of results, those holding a monitor, and the items of before
       ansible.builtin.debug:
         msg: "MARKER{{ [bench_results | selectattr('changed') | list | length, bench_results | length,
-          bench_results | selectattr('monitor', 'defined') | list | length] | join(',') }}"
+          bench_results | selectattr('monitor', 'defined') | list | length,
+          alertsite_monitors_result.before | length] | join(',') }}"
       vars:
         bench_results: "{{ alertsite_monitors_result.results }}"
 '''.replace('MARKER', MARKER)
 
 
 def parse_marker(output):
-    """(changed, results items, items holding a monitor) from the playbook's report, or None."""
-    match = re.search(re.escape(MARKER) + r'\s*(\d+),\s*(\d+),\s*(\d+)', output)
+    """(changed, results items, items holding a monitor, items of before) from the playbook's report, or None."""
+    match = re.search(re.escape(MARKER) + r'\s*(\d+),\s*(\d+),\s*(\d+),\s*(\d+)', output)
     return tuple(int(value) for value in match.groups()) if match else None
 
 
@@ -83,9 +86,9 @@ def problems(row, listing_requests):
     objects = row['n'] if row['return_unchanged'] else 0
     if row['report'] is None:
         found.append('the playbook printed no report of the results')
-    elif tuple(row['report']) != (0, row['n'], objects):
+    elif tuple(row['report']) != (0, row['n'], objects, objects):
         found.append(f"{row['report'][0]} changed, {row['report'][1]} items in results, {row['report'][2]} holding a "
-                     f"monitor; expected 0, {row['n']} and {objects}")
+                     f"monitor, {row['report'][3]} in before; expected 0, {row['n']}, {objects} and {objects}")
     if not row.get('reply_bytes'):
         found.append("the module's reply was not measured")
     return found
@@ -117,10 +120,10 @@ def print_report(rows):
     if not rows:
         return
     print()
-    print('result shape: the role community.alertsite.monitors in sync at latency 0, unchanged monitors in results '
-          '(full: return_unchanged: true) or not (default); the fastest of the runs of each')
+    print('result shape: the role community.alertsite.monitors in sync at latency 0, unchanged monitors in results and '
+          'before (full: return_unchanged: true) or not (default); the fastest of the runs of each')
     header = (f"{'shape':<8} {'N':>5}  {'runs':>4} {'wall s':>7} {'module s':>8} {'reply MB':>8} {'RSS MB':>7}  "
-              f"{'objects':>7} {'requests':>8}  check")
+              f"{'objects':>11} {'requests':>8}  check")
     print(header)
     print('-' * len(header))
     for size in sorted(set(row['n'] for row in rows)):
@@ -129,11 +132,11 @@ def print_report(rows):
             row = best(rows, size, shape) or (runs[0] if runs else None)
             if row is None:
                 continue
-            objects = '-' if row['report'] is None else str(row['report'][2])
+            objects = '-' if row['report'] is None else f"{row['report'][2]}/{row['report'][3]}"
             check = 'FAIL' if any(item['problems'] for item in runs) else 'ok'
             print(f"{shape:<8} {size:>5}  {len(runs):>4} {row['wall_seconds']:>7.2f} "
                   f"{'-' if row.get('module_seconds') is None else format(row['module_seconds'], '.2f'):>8} "
-                  f"{megabytes(row.get('reply_bytes')):>8} {megabytes(row.get('rss_kb'), 1024.0):>7}  {objects:>7} "
+                  f"{megabytes(row.get('reply_bytes')):>8} {megabytes(row.get('rss_kb'), 1024.0):>7}  {objects:>11} "
                   f"{row['counts']['total']:>8}  {check}")
         full, default = best(rows, size, 'full'), best(rows, size, 'default')
         if full and default and full.get('reply_bytes') and default.get('reply_bytes'):

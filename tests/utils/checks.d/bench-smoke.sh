@@ -45,10 +45,13 @@ fi
 start=$SECONDS
 # and the listing of alertsite_monitor_info over BENCH_SMOKE_INFO_SIZE (default 500: five pages) monitors at that
 # latency, its pages one after the other and in parallel (the benchmark checks every monitor listed once, the
-# listing requests, and pages in flight at once only where the count is believed)
+# listing requests, and pages in flight at once only where the count is believed); and the role in sync over
+# BENCH_SMOKE_SHAPE_SIZE (default 100) monitors at latency 0 with each result shape, once each (the benchmark checks
+# the objects in results and before: all with return_unchanged, none by default)
 bash "$ROOT/tests/bench/run.sh" --sizes "$SIZE" --latencies "$LATENCY" --parallel-writes "$PARALLEL" \
     --changed-percent "$PERCENT" --memory-sizes none --loop-sizes "$LOOP_SIZES" \
-    --info-sizes "${BENCH_SMOKE_INFO_SIZE:-500}" --info-latency "$LATENCY" --json "$TMP/bench.json"
+    --info-sizes "${BENCH_SMOKE_INFO_SIZE:-500}" --info-latency "$LATENCY" \
+    --shape-sizes "${BENCH_SMOKE_SHAPE_SIZE:-100}" --shape-repeats 1 --json "$TMP/bench.json"
 rc=$?
 if [ "$rc" -ne 0 ]; then
     echo "FAIL: the fleet benchmark exited with status $rc"
@@ -120,6 +123,20 @@ for key in wanted:
                             % (name(key), row['patch_peak'], min(3, row['changed_monitors'])))
     if not row.get('rss_kb'):
         failures.append('%s: the module\'s peak memory was not recorded' % name(key))
+shapes = dict((row['shape'], row) for row in figures.get('shape_rows', []))
+for shape in ('full', 'default'):
+    row = shapes.get(shape)
+    if row is None:
+        failures.append('result shape %s: no figures' % shape)
+        continue
+    objects = row['n'] if shape == 'full' else 0
+    print('result shape %s N=%d: reply %s bytes, %s objects in results and before, %.2f s' % (
+        shape, row['n'], row.get('reply_bytes'), row.get('report'), row['wall_seconds']))
+    if row['check'] != 'ok' or list(row.get('report') or []) != [0, row['n'], objects, objects]:
+        failures.append('result shape %s: check %s, report %s: %s' % (shape, row['check'], row.get('report'),
+                                                                      '; '.join(row.get('problems', []))))
+if len(shapes) == 2 and not shapes['default'].get('reply_bytes', 0) < shapes['full'].get('reply_bytes', 0):
+    failures.append('result shape: the default reply is not smaller than the full one')
 if failures:
     print('FAIL:\n  ' + '\n  '.join(failures))
     sys.exit(1)
