@@ -84,11 +84,17 @@ def with_ids(items, ids, key):
     return rewritten
 
 
+def monitor_key(item):
+    return (item.get('type'), item.get('name'))
+
+
+def recipient_key(item):
+    return item.get('name')
+
+
 def alerting_references(definitions, monitors=None, recipients=None):
     if not isinstance(definitions, list):
         raise AnsibleFilterError('alerting_references takes a list of definitions')
-    monitor_key = (lambda item: (item.get('type'), item.get('name')))
-    recipient_key = (lambda item: item.get('name'))
     monitor_ids, recipient_ids = ids_by(monitors, monitor_key), ids_by(recipients, recipient_key)
     rewritten = []
     for definition in definitions:

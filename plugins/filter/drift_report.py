@@ -191,8 +191,8 @@ def junit(objects, suite):
             elif obj['action'] in ('create', 'update', 'delete'):
                 counts['failures'] += 1
                 failure = ET.SubElement(case, 'failure', message=obj['message'], type=obj['action'])
-                failure.text = '%s %s: %s%s' % (kind, name, obj['message'],
-                                                 '' if not obj['changes'] else ' (fields: %s)' % ', '.join(obj['changes']))
+                fields = ' (fields: %s)' % ', '.join(obj['changes']) if obj['changes'] else ''
+                failure.text = '%s %s: %s%s' % (kind, name, obj['message'], fields)
             elif obj['action'] == 'unknown':
                 ET.SubElement(case, 'skipped', message=obj['message'])
         for key, value in counts.items():
