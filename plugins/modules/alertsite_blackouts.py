@@ -264,7 +264,7 @@ before:
     - The windows the task planned (those of O(config), and for O(state=overridden) those deleted) as they were
       before the task, one item per window in the O(config) format, the target by id.
     - Unless O(return_unchanged=true), only the windows the task creates, updates or deletes (or in check mode would),
-      or fails on: those left as they were are only named in RV(results).
+      or fails on; those left as they were are only named in RV(results).
   returned: when the task talked to the API, except with O(state=gathered)
   type: list
   elements: dict

@@ -416,7 +416,7 @@ before:
     - The monitors the task planned (listed in O(config), and for O(state=overridden) those deleted) as they were
       before the task, in the O(config) format (no secrets).
     - Unless O(return_unchanged=true), only the monitors the task creates, updates or deletes (or in check mode would),
-      or fails on: those left as they were are only named in RV(results).
+      or fails on; those left as they were are only named in RV(results).
   returned: when the task talked to the API, except with O(state=gathered)
   type: list
   elements: dict

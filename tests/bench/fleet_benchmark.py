@@ -1135,7 +1135,8 @@ def main(argv=None):
     info_listing.print_report(info_rows, page_size)
     result_shape.print_report(shape_rows)
     print()
-    print(f'{len(rows) + len(info_rows) + len(shape_rows)} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
+    scenarios = len(rows) + len(info_rows) + len(shape_rows)
+    print(f'{scenarios} scenario(s) in {total_seconds:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s))')
     ok = (error is None and bool(rows or info_rows or shape_rows) and len(rows) == planned
           and len(info_rows) == len(args.info_sizes) * len(info_listing.READS)
           and len(shape_rows) == len(args.shape_sizes) * args.shape_repeats * len(result_shape.SHAPES)

@@ -210,4 +210,3 @@ def test_unchanged_recipients_hold_their_object_only_with_return_unchanged(capsy
     # the first run changed oncall alone; the second changed nothing and lists both with return_unchanged
     assert [item['name'] for item in befores[False]] == ['oncall']
     assert [item['name'] for item in befores[True]] == ['oncall', 'hook']
-
