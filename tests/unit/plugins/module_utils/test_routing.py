@@ -15,6 +15,7 @@ from collections import OrderedDict
 import pytest
 import yaml
 
+from ansible_collections.community.alertsite.plugins.module_utils.bulk import definition_spec
 from ansible_collections.community.alertsite.plugins.module_utils.engine import (
     create_problems,
     input_problems,
@@ -29,6 +30,8 @@ from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds 
     METHODS,
     RECIPIENT,
     RECIPIENT_GROUP,
+    RECIPIENT_GROUPS,
+    RECIPIENTS,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.runners import resource_argument_spec
 from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import page
@@ -150,8 +153,11 @@ def test_the_role_takes_exactly_the_options_of_the_modules():
     group = set(resource_argument_spec(RECIPIENT_GROUP)) - connection
     assert set(role_vars['__alerting_recipient_options']) == recipient
     assert set(role_vars['__alerting_group_options']) == group
+    # the role hands its definitions (less state and update_password, which are the tasks') to the resource modules
+    items = dict((family, definition_spec(family)) for family in (RECIPIENTS, RECIPIENT_GROUPS))
+    recipient_item = set(items[RECIPIENTS]) | set(alias for spec in items[RECIPIENTS].values() for alias in spec.get('aliases', []))
+    assert recipient - set(['state', 'update_password']) <= recipient_item
+    assert group - set(['state']) <= set(items[RECIPIENT_GROUPS])
     tasks = read('roles', 'alerting', 'tasks', 'main.yml')
-    for option in recipient - set(['method']):
-        assert '        %s: "{{ __alerting_recipient.' % option in tasks, option
-    for option in group:
-        assert '        %s: "{{ __alerting_group.%s | default(omit) }}"' % (option, option) in tasks, option
+    for module in ('alertsite_recipients', 'alertsite_monitors', 'alertsite_recipient_groups'):
+        assert '      community.alertsite.%s:\n        config: ' % module in tasks, module
