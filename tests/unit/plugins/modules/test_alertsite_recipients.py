@@ -50,6 +50,7 @@ BAD_INPUT = [
     (dict(config=[dict(MAIL, name=['oncall'])]), 'config[0].name must be a string, got a list'),
     (dict(config=[dict(MAIL, colour='red')]), 'colour'),
     (dict(config=[MAIL], update_password='sometimes'), 'value of update_password must be one of'),
+    (dict(config=[MAIL], return_unchanged='sometimes'), "argument 'return_unchanged' is of type"),
     (dict(config=[MAIL], types=['tcp']), 'types'),
     (dict(config=[dict(name='pd', method='pagerduty', recipient='x')], state='rendered'),
      'PagerDuty recipients (method pagerduty, 14) cannot be created through the AlertSite API'),
