@@ -6,7 +6,7 @@ AlertSite API simulator, with and without network latency, and optionally a loop
 
 Run it through tests/bench/run.sh, which provides the venv and an installed build of the collection::
 
-    bash tests/bench/run.sh                       # the default run below (11 playbooks, about 70 s on 2 cores)
+    bash tests/bench/run.sh                       # the default run below (15 playbooks, about 2.5 minutes on 2 cores)
     bash tests/bench/run.sh --loop-sizes 50,200   # and the loop against the bulk path at these sizes
 
 What one run measures (the default; every dimension is an option):

@@ -15,7 +15,7 @@
 #                           [--json FILE] [--playbook-timeout SECONDS] [--verbose]
 #   bash tests/bench/run.sh --help       this text (without building anything)
 #
-# The default run (15 playbook runs, about 2 minutes on 2 lightly loaded cores) prints one table, side by side, for
+# The default run (15 playbook runs, about 2.5 minutes on 2 lightly loaded cores) prints one table, side by side, for
 # N = 500 monitors in sync and with 10% changed, at latency 0 and 100 ms, with parallel_writes 1 and 4 (the
 # default): wall time, requests by method, the ratio to the physical limit (requests / (1 login + pages +
 # changed writes)), the critical path (logins + listing pages + ceil(writes / parallel_writes) + read-back

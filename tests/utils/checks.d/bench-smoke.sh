@@ -4,7 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Extra check (run by tests/utils/run-tests.sh): a smoke run of the fleet benchmark, tests/bench/run.sh,
-# small and with latency (about 20 s on an idle machine, the collection build included; under a minute loaded):
+# small and with latency (about 25 s on an idle machine, the collection build included; under a minute loaded):
 #
 #   the bulk path (the role) with BENCH_SMOKE_SIZE (default 20) monitors behind BENCH_SMOKE_LATENCY_MS
 #   (default 50) ms of latency, with parallel_writes 1 and 4, in sync and with 25% changed (5 monitors, so
