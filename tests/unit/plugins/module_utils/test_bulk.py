@@ -535,7 +535,6 @@ def test_an_unchanged_monitor_is_no_object_in_results_by_default(capsys):
     # before and after list only the monitor changed
     assert [(item['name'], item['port']) for item in result['before']] == [('old', 22)]
     assert [(item['name'], item['port']) for item in result['after']] == [('old', 2222)]
-    assert result['invocation']['module_args']['return_unchanged'] is False
 
 
 def test_return_unchanged_gives_the_object_of_an_unchanged_monitor(capsys):
