@@ -20,30 +20,20 @@ description:
     in, the C(email_password) of a round-trip email monitor, the password of an API step that authenticates)
     becomes a variable reference such as C({{ alertsite_secret_recipient_shop_splunk_password }}), listed with
     the object that needs it in the file's header comment and in the variable C(alertsite_export_secrets).
-  - Monitors that the listing holds and the definitions cannot express (types the collection does not manage)
-    are listed in a comment block at the end of the file, as are one-time blackouts that have ended (history
-    the API keeps and cannot delete).
-  - Blackouts are the items of M(community.alertsite.alertsite_blackouts) (the options of
-    M(community.alertsite.alertsite_blackout)) as its gathered state gives them, windows alike on several targets
-    as one item, targets by name where the name is unambiguous, by id otherwise.
+  - What the gathered states leave out (their RV(community.alertsite.alertsite_monitors#module:not_gathered)): monitors
+    of types the collection does not manage, and one-time blackouts that have ended (history the API keeps and
+    cannot delete), is listed in comment blocks at the end of the file.
+  - Blackouts are the items of M(community.alertsite.alertsite_blackouts) as its gathered state gives them, windows
+    alike on several targets as one item, targets by name where the name is unambiguous, by id otherwise.
 options:
   _input:
     description:
-      - What was read, a dictionary with the keys C(monitors) (the RV(community.alertsite.alertsite_monitors#module:gathered)
-        definitions), C(monitors_listed) (every monitor of the account as
-        M(community.alertsite.alertsite_monitor_info) lists it), C(recipients) and C(recipients_listed) (the
-        gathered recipient definitions and the recipients as M(community.alertsite.alertsite_recipient_info) lists
-        them), C(recipient_groups) (the gathered group definitions), C(blackouts) (the gathered items of
-        M(community.alertsite.alertsite_blackouts)) and C(blackouts_listed) (the blackouts as
-        M(community.alertsite.alertsite_blackout_info) lists them, for the windows that ended; without C(blackouts),
-        the items are made from this listing).
+      - What was read, a dictionary with the keys C(monitors), C(recipients), C(recipient_groups) and C(blackouts)
+        (the RV(community.alertsite.alertsite_monitors#module:gathered) output of each resource module), and
+        C(monitors_not_gathered) and C(blackouts_not_gathered) (their
+        RV(community.alertsite.alertsite_monitors#module:not_gathered) output).
     type: dict
     required: true
-  now:
-    description:
-      - The current time in the time zone of the blackout dates, C(YYYY-MM-DD HH:MM:SS). One-time blackouts that
-        ended before it are left out (listed in a comment). Without it, every one-time blackout is exported.
-    type: str
   prune:
     description:
       - Whether the file sets C(alertsite_alerting_prune) to V(.*) for every kind, so that converging it deletes what
@@ -61,16 +51,15 @@ EXAMPLES = r'''
     dest: account.yml
     mode: "0600"
     content: >-
-      {{ (read | community.alertsite.account_export(now=now_utc, source=api_url)).text }}
+      {{ (read | community.alertsite.account_export(source=api_url)).text }}
   vars:
     read:
       monitors: "{{ gathered_monitors.gathered }}"
-      monitors_listed: "{{ listed_monitors.monitors }}"
+      monitors_not_gathered: "{{ gathered_monitors.not_gathered }}"
       recipients: "{{ gathered_recipients.gathered }}"
-      recipients_listed: "{{ listed_recipients.recipients }}"
       recipient_groups: "{{ gathered_groups.gathered }}"
       blackouts: "{{ gathered_blackouts.gathered }}"
-      blackouts_listed: "{{ listed_blackouts.blackouts }}"
+      blackouts_not_gathered: "{{ gathered_blackouts.not_gathered }}"
 '''
 
 RETURN = r'''
@@ -93,7 +82,7 @@ _value:
       type: list
       elements: dict
     ended_blackouts:
-      description: The one-time blackouts left out because they ended.
+      description: The one-time blackouts left out because they ended (C(id), C(type), C(assoc_id), C(from_date), C(thru_date), C(note)).
       type: list
       elements: dict
     counts:
@@ -200,115 +189,30 @@ def export_monitor(definition, secrets):
     return item
 
 
-def unmanaged_monitors(gathered, listed):
-    """The listed monitors that no gathered definition stands for (by type and name, counting namesakes)."""
-    left = {}
-    for definition in gathered:
-        key = (definition.get('type'), definition.get('name'))
-        left[key] = left.get(key, 0) + 1
-    unmanaged = []
-    for monitor in sorted(listed, key=lambda obj: int(obj.get('id') or 0) if str(obj.get('id') or 0).isdigit() else 0):
-        key = (monitor.get('type'), monitor.get('name'))
-        if left.get(key):
-            left[key] -= 1
-            continue
-        unmanaged.append(OrderedDict([('type', monitor.get('type')), ('name', monitor.get('name')), ('id', monitor.get('id'))]))
-    return unmanaged
+def left_out(items, keys):
+    """What a gathered state left out (its not_gathered), each with ``keys`` in that order."""
+    return [OrderedDict((key, item.get(key)) for key in keys) for item in items or [] if isinstance(item, dict)]
 
 
-class Targets(object):
-    """Monitor and recipient ids as a blackout definition names them: by name where it is unambiguous."""
-
-    def __init__(self, monitors, recipients):
-        self.monitors = dict((str(obj.get('id')), obj) for obj in monitors)
-        self.recipients = dict((str(obj.get('id')), obj) for obj in recipients)
-        self.monitor_names = {}
-        for obj in monitors:
-            key = (obj.get('type'), obj.get('name'))
-            self.monitor_names[key] = self.monitor_names.get(key, 0) + 1
-        self.recipient_names = {}
-        for obj in recipients:
-            self.recipient_names[obj.get('name')] = self.recipient_names.get(obj.get('name'), 0) + 1
-
-    def monitor(self, assoc_id):
-        obj = self.monitors.get(str(assoc_id))
-        if obj and obj.get('name') and self.monitor_names.get((obj.get('type'), obj.get('name'))) == 1:
-            return OrderedDict([('name', obj['name']), ('type', obj.get('type'))])
-        return {'id': int(assoc_id) if str(assoc_id).isdigit() else assoc_id}
-
-    def recipient(self, assoc_id):
-        obj = self.recipients.get(str(assoc_id))
-        if obj and obj.get('name') and self.recipient_names.get(obj.get('name')) == 1:
-            return {'name': obj['name']}
-        return {'id': int(assoc_id) if str(assoc_id).isdigit() else assoc_id}
-
-
-def blackout_type(blackout):
-    return 'Notifier' if blackout.get('type') in ('Notifier', 'Recipient') else blackout.get('type')
-
-
-def is_weekly(blackout):
-    return blackout.get('persistent') in (True, 'true', 1, '1') or blackout.get('start_day') not in (None, '')
-
-
-def ended(blackout, now):
-    return not is_weekly(blackout) and now is not None and str(blackout.get('thru_date') or '') <= now
-
-
-def export_blackouts(listed, targets, now):
-    """Definitions of alertsite_blackout, one per window shared by targets, and the ended windows left out."""
-    groups, order, gone = {}, [], []
-    for blackout in sorted(listed, key=lambda obj: str(obj.get('id'))):
-        if ended(blackout, now):
-            gone.append(OrderedDict([('id', blackout.get('id')), ('type', blackout_type(blackout)),
-                                     ('assoc_id', blackout.get('assoc_id')), ('from_date', blackout.get('from_date')),
-                                     ('thru_date', blackout.get('thru_date')), ('note', blackout.get('note'))]))
-            continue
-        kind = blackout_type(blackout)
-        keys = BLACKOUT_KEYS[:4] + ('note',) if is_weekly(blackout) else BLACKOUT_KEYS[4:]
-        schedule = tuple((key, blackout.get(key)) for key in keys if blackout.get(key) not in (None, ''))
-        key = (kind, schedule)
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        target = targets.recipient(blackout.get('assoc_id')) if kind == 'Notifier' else targets.monitor(blackout.get('assoc_id'))
-        if target not in groups[key]:
-            groups[key].append(target)
-    exported = []
-    for key in order:
-        kind, schedule = key
-        item = OrderedDict([('type', kind)])
-        item['recipients' if kind == 'Notifier' else 'monitors'] = groups[key]
-        for name, value in schedule:
-            item[name] = int(value) if name in ('start_day', 'end_day') and str(value).isdigit() else value
-        exported.append(item)
-    return exported, gone
-
-
-def account_vars(data, now=None, prune=True):
+def account_vars(data, prune=True):
     """The variables of the role, the secrets handed out, and what was left out."""
     if not isinstance(data, dict):
         raise AnsibleFilterError('account_export takes a dictionary of what was read, got %s' % type(data).__name__)
     secrets = Secrets()
-    gathered = [item for item in data.get('monitors') or [] if isinstance(item, dict)]
-    monitors_listed = [item for item in data.get('monitors_listed') or [] if isinstance(item, dict)]
-    recipients_listed = [item for item in data.get('recipients_listed') or [] if isinstance(item, dict)]
     result = OrderedDict()
     result['alertsite_recipients'] = export_recipients([item for item in data.get('recipients') or []
                                                         if isinstance(item, dict)], secrets)
-    result['alertsite_monitors'] = [export_monitor(item, secrets) for item in sorted(gathered, key=sort_key)]
+    result['alertsite_monitors'] = [export_monitor(item, secrets) for item in sorted(
+        [item for item in data.get('monitors') or [] if isinstance(item, dict)], key=sort_key)]
     result['alertsite_recipient_groups'] = [ordered(copy.deepcopy(item)) for item in
                                             sorted(data.get('recipient_groups') or [], key=sort_key)]
-    blackouts, gone = export_blackouts([item for item in data.get('blackouts_listed') or [] if isinstance(item, dict)],
-                                       Targets(monitors_listed, recipients_listed), now)
-    if data.get('blackouts') is not None:  # the resource module's gathered items
-        blackouts = [ordered_blackout(item) for item in data['blackouts'] if isinstance(item, dict)]
-    result['alertsite_blackouts'] = blackouts
+    result['alertsite_blackouts'] = [ordered_blackout(item) for item in data.get('blackouts') or [] if isinstance(item, dict)]
     if prune:
         result['alertsite_alerting_prune'] = OrderedDict(
             (kind, [MATCH_ALL]) for kind in ('recipients', 'monitors', 'recipient_groups', 'blackouts'))
     result['alertsite_export_secrets'] = [item['variable'] for item in secrets.items]
-    return result, secrets.items, unmanaged_monitors(gathered, monitors_listed), gone
+    return (result, secrets.items, left_out(data.get('monitors_not_gathered'), ('type', 'name', 'id')),
+            left_out(data.get('blackouts_not_gathered'), ('id', 'type', 'assoc_id', 'from_date', 'thru_date', 'note')))
 
 
 # -- YAML text --------------------------------------------------------------------------------------------------
@@ -378,10 +282,10 @@ def footer(unmanaged, gone):
     return lines
 
 
-def account_export(data, now=None, prune=True, source=None):
+def account_export(data, prune=True, source=None):
     if yaml is None:  # pragma: no cover
         raise AnsibleFilterError('account_export needs PyYAML')
-    variables, secrets, unmanaged, gone = account_vars(data, now=now, prune=prune)
+    variables, secrets, unmanaged, gone = account_vars(data, prune=prune)
     variables = plain(variables)
     counts = OrderedDict((kind, len(variables[name])) for kind, name in (
         ('recipients', 'alertsite_recipients'), ('monitors', 'alertsite_monitors'),

@@ -15,8 +15,7 @@ author:
 description:
   - Turns the results of check-mode runs of M(community.alertsite.alertsite_recipients),
     M(community.alertsite.alertsite_monitors), M(community.alertsite.alertsite_recipient_groups) and
-    M(community.alertsite.alertsite_blackouts) (or the comparison of the blackouts made by the filter
-    P(community.alertsite.blackout_drift#filter)) into one report -
+    M(community.alertsite.alertsite_blackouts) into one report -
     one entry per object with its kind, its action (V(create), V(update), V(delete), V(none), V(error),
     V(unknown)) and the names of the options that differ, a summary per kind, and a JUnit XML text with one test
     case per object (class name the kind), failed when the object drifts.
@@ -26,8 +25,7 @@ options:
   _input:
     description:
       - The registered results by kind, a dictionary with the keys C(recipients), C(monitors), C(recipient_groups)
-        and C(blackouts), each the registered result of the module's task (for C(blackouts), also the output of
-        P(community.alertsite.blackout_drift#filter)). A kind left out is not reported.
+        and C(blackouts), each the registered result of the module's task. A kind left out is not reported.
     type: dict
     required: true
   prune:
@@ -41,7 +39,8 @@ options:
     description:
       - The blackouts as M(community.alertsite.alertsite_blackout_info) lists them, to name the windows of the
         blackouts module's results by type, target, schedule and note (its results name a window by its target's
-        id), and to match the notes of the windows to delete with the C(blackouts) patterns of O(prune).
+        id, and hold no window for one to delete), and to match the notes of the windows to delete with the
+        C(blackouts) patterns of O(prune).
     type: list
     elements: dict
   suite:
@@ -83,7 +82,13 @@ import xml.etree.ElementTree as ET
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.community.alertsite.plugins.filter.blackout_drift import Known, api_type, schedule_label
+from ansible_collections.community.alertsite.plugins.module_utils.blackout_schedule import (
+    day_text,
+    format_api_date,
+    parse_api_date,
+    parse_clock,
+    parse_day,
+)
 
 KINDS = ('recipients', 'monitors', 'recipient_groups', 'blackouts')
 ACTIONS = ('create', 'update', 'delete', 'none', 'error', 'unknown')
@@ -135,6 +140,50 @@ def module_objects(kind, result, prune, labels=None):
     return objects
 
 
+# -- names of windows (alertsite_blackouts' results name a window by its target's id) -------------------------------
+
+def api_type(value):
+    return 'Notifier' if value in ('Notifier', 'Recipient') else value
+
+
+def as_date(value):
+    moment = parse_api_date(value) if isinstance(value, str) else None
+    return format_api_date(moment) if moment else value
+
+
+def clock(value):
+    if isinstance(value, int) and not isinstance(value, bool):  # YAML 1.1 reads 22:00 as 1320
+        return '%02d:%02d' % divmod(value, 60)
+    return parse_clock(value) or value
+
+
+def schedule_label(window):
+    """``weekly Monday 22:00 - Tuesday 02:00 'patching'`` or ``once <from> - <thru> 'note'``."""
+    if window.get('persistent') in (True, 'true') or window.get('start_day') not in (None, ''):
+        text = 'weekly %s %s - %s %s' % (day_text(parse_day(window.get('start_day'))), clock(window.get('start_time')),
+                                         day_text(parse_day(window.get('end_day'))), clock(window.get('end_time')))
+    else:
+        text = 'once %s - %s' % (as_date(window.get('from_date')), as_date(window.get('thru_date')))
+    return text + (' %r' % window['note'] if window.get('note') else '')
+
+
+class Known(object):
+    """How a report names a monitor or recipient by its id, from the results of the monitors and recipients tasks."""
+
+    def __init__(self, monitors, recipients):
+        self.labels = {}
+        for letter, objects in (('m', monitors), ('r', recipients)):
+            for obj in objects or []:
+                if isinstance(obj, dict) and obj.get('id') not in (None, '') and obj.get('action') != 'delete' \
+                        and not obj.get('failed'):
+                    self.labels[(letter, str(obj['id']))] = ('%s monitor %s' % (obj.get('type'), obj.get('name'))
+                                                             if letter == 'm' else 'recipient %s' % obj.get('name'))
+
+    def label(self, kind, assoc_id):
+        letter = 'r' if kind == 'Notifier' else 'm'
+        return self.labels.get((letter, str(assoc_id)), '%s %s' % ('recipient' if letter == 'r' else 'monitor', assoc_id))
+
+
 class BlackoutLabels(object):
     """Names for the windows of alertsite_blackouts' results (which name a window by its target's id): type, target,
     schedule and note, from the listing of the blackouts (or the window a create would make)."""
@@ -162,15 +211,6 @@ def entry(kind, item, action, changes, text):
     obj['changes'] = changes
     obj['message'] = text
     return obj
-
-
-def blackout_objects(comparison):
-    objects = []
-    for item in (comparison or {}).get('objects') or []:
-        action = item.get('action', 'none')
-        changes = [str(name) for name in item.get('changes') or []]
-        objects.append(entry('blackouts', item, action, changes, message(action, changes, 'blackouts')))
-    return objects
 
 
 def junit(objects, suite):
@@ -213,9 +253,7 @@ def drift_report(results, prune=None, suite='alertsite drift', blackouts_listed=
     for kind in KINDS:
         if kind not in results:
             continue
-        if kind == 'blackouts' and isinstance(results[kind], dict) and 'objects' in results[kind]:
-            objects.extend(blackout_objects(results[kind]))
-        elif kind == 'blackouts':
+        if kind == 'blackouts':
             labels = BlackoutLabels(blackouts_listed, (results.get('monitors') or {}).get('results'),
                                     (results.get('recipients') or {}).get('results'))
             objects.extend(module_objects(kind, results[kind], prune, labels))

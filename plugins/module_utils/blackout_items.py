@@ -25,6 +25,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import re
 
 from ansible_collections.community.alertsite.plugins.module_utils import blackouts
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_kinds import (
@@ -173,9 +174,10 @@ def failed_plan(request, exc, values=None):
                 error=InputError('config[%d]: %s' % (request.position, exc)))
 
 
-def plan_config(requests, indexes, listing, state, now, prune_types=(), warnings=None):
+def plan_config(requests, indexes, listing, state, now, prune_types=(), warnings=None, prune_notes=None):
     """The plans of every item's windows (in order), then, for ``overridden``, the deletions of the live windows of
-    ``prune_types`` that no item claimed. ``listing`` holds every blackout, as the kind reads it; ``now`` is the
+    ``prune_types`` that no item claimed (with ``prune_notes``, only those whose note one of these regular
+    expressions matches at its start). ``listing`` holds every blackout, as the kind reads it; ``now`` is the
     moment of the task (naive, in the API's time zone), when windows that ended are told apart."""
     live = [obj for obj in listing if window_state(obj, now) != 'ended']
     claimed, plans = set(), []
@@ -189,8 +191,29 @@ def plan_config(requests, indexes, listing, state, now, prune_types=(), warnings
             plans.extend(plan_window(request, assoc_id, live, claimed, state, warnings))
     if state == 'overridden':
         plans.extend(Plan(BLACKOUT, obj.get('type'), 'delete', current=obj, before=current_values(BLACKOUT, obj))
-                     for obj in live if obj.get('type') in prune_types and str(obj.get('id')) not in claimed)
+                     for obj in live if obj.get('type') in prune_types and str(obj.get('id')) not in claimed
+                     and note_pruned(obj, prune_notes))
     return plans
+
+
+def note_pruned(obj, prune_notes=None):
+    """Whether ``overridden`` may delete an unclaimed window: always without ``prune_notes``, else when one of
+    these patterns matches its note at its start (a window without a note has an empty one)."""
+    return prune_notes is None or any(re.match(pattern, obj.get('note') or '') for pattern in prune_notes)
+
+
+def prune_notes_problems(params):
+    """``prune_notes``: regular expressions, with ``state=overridden`` only."""
+    patterns = params.get('prune_notes')
+    if patterns is None:
+        return []
+    problems = [] if params['state'] == 'overridden' else ['prune_notes is only for state=overridden']
+    for position, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            problems.append('prune_notes[%d]: %r is no regular expression: %s' % (position, pattern, exc))
+    return problems
 
 
 def plan_window(request, assoc_id, live, claimed, state, warnings=None):
@@ -255,6 +278,14 @@ def live_windows(listing, zone, now_utc=None):
     """The windows of a listing that have not ended (judged in ``zone`` at ``now_utc``, by default the clock)."""
     now = local_now(zone, now_utc or blackouts.utc_now())
     return [canonical(obj) for obj in listing if isinstance(obj, dict) and window_state(obj, now) != 'ended']
+
+
+def ended_windows(listing, zone, now_utc=None):
+    """The windows of a listing that ended (history the API keeps): id, type, target, dates and note."""
+    now = local_now(zone, now_utc or blackouts.utc_now())
+    keys = ('id', 'type', 'assoc_id', 'from_date', 'thru_date', 'note')
+    return [dict((key, canonical(obj).get(key)) for key in keys) for obj in listing
+            if isinstance(obj, dict) and window_state(obj, now) == 'ended']
 
 
 def window_item(obj):
@@ -369,7 +400,7 @@ class BlackoutSteps(object):
     @staticmethod
     def task_options():
         """Options of the task besides the runner's own."""
-        return dict(timezone=dict(type='str', default='UTC'))
+        return dict(timezone=dict(type='str', default='UTC'), prune_notes=dict(type='list', elements='str'))
 
     @staticmethod
     def requests(params, state=None, now=None):
@@ -377,8 +408,8 @@ class BlackoutSteps(object):
                                now or blackouts.utc_now())
 
     def problems(self, params):
-        """What is wrong with the items, before any request."""
-        return self.requests(params)[1]
+        """What is wrong with the items and ``prune_notes``, before any request."""
+        return self.requests(params)[1] + prune_notes_problems(params)
 
     def plan(self, client, params, index, prune_types, warnings=None):
         """The plans of every item's windows, then the deletions of ``overridden``: one listing per kind the
@@ -388,7 +419,7 @@ class BlackoutSteps(object):
         if problems:  # the input was judged before; only the time zone database could fail here
             raise InputError('; '.join(problems))
         return plan_config(requests, load_references(client, requests), index.objects, params['state'],
-                           local_now(get_zone(params['timezone']), now), prune_types, warnings)
+                           local_now(get_zone(params['timezone']), now), prune_types, warnings, params.get('prune_notes'))
 
     @staticmethod
     def gathered(client, objects, params, api_types=None):
@@ -396,6 +427,12 @@ class BlackoutSteps(object):
         windows = [obj for obj in live_windows(objects, get_zone(params['timezone']))
                    if api_types is None or obj.get('type') in api_types]
         return gathered_with_names(client, windows)
+
+    @staticmethod
+    def not_gathered(objects, params, api_types=None):
+        """The windows (of ``api_types``) that ended: no config item stands for them."""
+        return [obj for obj in ended_windows(objects, get_zone(params['timezone']))
+                if api_types is None or obj.get('type') in api_types]
 
     @staticmethod
     def parsed(objects, params, api_types=None):

@@ -223,6 +223,8 @@ def read_types(config, state, types, family=MONITORS):
     """The API types the task lists: :func:`listed_types`, plus every other type of each definition's kind, so
     that a definition is planned exactly as its single-object module plans it (a namesake under another type is
     refused or warned about)."""
+    if state == 'gathered' and family.typed and not types:  # every type: gathered names those it leaves out
+        return sorted(family.listing_kind.types)
     read = set(listed_types(config, state, types, family))
     for definition in config:
         read.update(family.kind_of(family.type_of(definition)).types)
@@ -455,11 +457,8 @@ def online_states(module, params, family=MONITORS):
     inside = inside_scope(client, scope)
     references = preload_references(client, family, None if state == 'gathered' else config)
     if state == 'gathered':
-        chosen = [obj for obj in index.objects if inside is None or inside(obj)]
-        gathered = (family.steps.gathered(client, chosen, params, types) if family.steps is not None else
-                    gathered_definitions(chosen, types if family.typed else None, family, references))
-        gathered = gathered_script_files(gathered, params.get('scripts_dest'))
-        return dict(changed=False, gathered=gathered, msg='gathered %s' % family.count(len(gathered)))
+        return gathered_result(client, [obj for obj in index.objects if inside is None or inside(obj)], params, types,
+                               family, references)
     warnings = []
     if family.steps is not None:
         plans = family.steps.plan(client, params, index, set(types), warnings)
@@ -470,6 +469,25 @@ def online_states(module, params, family=MONITORS):
         module.warn(warning)
     outcomes = converge(client, plans, index, module, params['parallel_writes'], state, family)
     return bulk_result(module, state, outcomes, family, references)
+
+
+def gathered_result(client, chosen, params, types, family=MONITORS, references=None):
+    """``gathered``: the objects of ``chosen`` (the listing, in the scope) as ``config``, and in ``not_gathered``
+    what the listing holds that ``config`` cannot express: monitors of types this module does not manage (type,
+    name, id; listed when the task gives no ``types``), blackouts that ended (history). With it, the listing of a
+    task is all a caller needs to know of the account (the playbook export lists each kind once)."""
+    if family.steps is not None:
+        gathered = family.steps.gathered(client, chosen, params, types)
+        left = family.steps.not_gathered(chosen, params, types)
+    else:
+        gathered = gathered_definitions(chosen, types if family.typed else None, family, references)
+        left = [dict(type=family.type_of(obj), name=obj.get('name'), id=obj.get('id')) for obj in chosen
+                if family.typed and family.type_of(obj) not in types]
+    gathered = gathered_script_files(gathered, params.get('scripts_dest'))
+    message = 'gathered %s' % family.count(len(gathered))
+    if left:
+        message += '; %d left out (not expressible as config: see not_gathered)' % len(left)
+    return dict(changed=False, gathered=gathered, not_gathered=left, msg=message)
 
 
 def input_problems_of(params, family=MONITORS):

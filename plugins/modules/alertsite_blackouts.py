@@ -173,6 +173,15 @@ options:
         which windows ended, which are in force, V(now).
     type: str
     default: UTC
+  prune_notes:
+    description:
+      - With O(state=overridden), delete only the windows that no item of O(config) stands for and whose note one of
+        these regular expressions matches (at its start, as Python's C(re.match); a window without a note has an
+        empty one). The other windows are kept, so a task can prune only the windows it is about (for example
+        those noted V(deploy )).
+      - Without it, O(state=overridden) deletes every window of its types that no item stands for.
+    type: list
+    elements: str
   running_config:
     description:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
@@ -538,6 +547,16 @@ results:
   sample:
     - {type: Monitor, name: 100001, id: "300001", action: update, changed: true, changes: [note],
        blackout: {id: 300001, note: weekly patching}}
+not_gathered:
+  description:
+    - The one-time windows (of the types listed) that ended, left out of RV(gathered): the API keeps them as history
+      and cannot delete them. Each with C(id), C(type), C(assoc_id) (the monitor's or recipient's id), C(from_date),
+      C(thru_date) and C(note).
+  returned: when O(state=gathered)
+  type: list
+  elements: dict
+  sample: [{id: 7, type: Alert, assoc_id: 100001, from_date: "2020-01-01 00:00:00", thru_date: "2020-01-02 00:00:00",
+            note: old release}]
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

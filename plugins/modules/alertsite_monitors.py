@@ -556,6 +556,15 @@ parsed:
       sample: [10, 20]
   sample:
     - {type: tcp, name: web-443, billing_plancode: UBM - A/A, hostname: www.example.com, port: 443}
+not_gathered:
+  description:
+    - The monitors of the listing that RV(gathered) cannot hold, because this module does not manage their type
+      (C(selenium), C(api), ...): their C(type), C(name) and C(id), so that nothing is left out silently.
+    - Without O(types), the listing holds every type of monitor; with O(types), only those types, and this is empty.
+  returned: when O(state=gathered)
+  type: list
+  elements: dict
+  sample: [{type: selenium, name: checkout journey, id: "100042"}]
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

@@ -448,6 +448,14 @@ gathered:
           sample: payments-oncall
   sample:
     - {name: payments, is_default: false, monitors: [{name: pay-api, type: website-ssl}], recipients: [{name: payments-oncall}]}
+not_gathered:
+  description:
+    - What the listing holds and RV(gathered) cannot express. Every recipient group can be expressed, so it is
+      empty; the key is there as in the other resource modules.
+  returned: when O(state=gathered)
+  type: list
+  elements: dict
+  sample: []
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

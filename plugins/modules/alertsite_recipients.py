@@ -332,6 +332,14 @@ gathered:
       sample: oncall@example.com
   sample:
     - {name: oncall-mail, method_id: 12, recipient: oncall@example.com, notify_on_clear: true, start_threshold: 1}
+not_gathered:
+  description:
+    - What the listing holds and RV(gathered) cannot express. Every recipient can be expressed, so it is empty; the
+      key is there as in the other resource modules.
+  returned: when O(state=gathered)
+  type: list
+  elements: dict
+  sample: []
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure
