@@ -7,7 +7,8 @@ role community.alertsite.alerting from the vars file it wrote, against the Alert
 Run it through tests/bench/run.sh, which provides the venv and an installed build of the collection::
 
     bash tests/bench/run.sh --account              # the default account below, at 100 ms
-    bash tests/bench/run.sh --account --smoke      # a small account at latency 0 (CI's bench smoke check)
+    bash tests/bench/run.sh --account --smoke      # a small account at latency 0, the export and the changed run only
+                                                   # (CI's bench smoke check, tests/utils/checks.d/bench-smoke.sh)
 
 The account (every size is an option): --monitors (1,000) TCP monitors, --recipients (200) recipients (e-mail and
 SMS), --groups (50) recipient groups of --group-monitors (10) monitors and --group-recipients (5) recipients each,
@@ -39,15 +40,18 @@ pages after the first four at a time), times the latency; "rounds" is what the l
 its listing GETs that waited on each other (see tests/bench/info_listing.py serial_rounds). The target of issue 21:
 wall time <= 2 x critical path + the role's fixed overhead (the run at latency 0).
 
-Memory: every module runs with ansible_python_interpreter set to the interpreter wrapper of
-tests/bench/fleet_benchmark.py (see "Memory" there): it forks, runs the module, and records the child's ru_maxrss
-(kernel's peak, nothing missed between samples), its reply's size and its run time, by AnsiballZ script. "module
-MB" is the largest of a run, with its module's name. ansible-playbook itself also runs under that wrapper, so
-"run MB" is the largest process of the whole run (controller, its forked workers and the modules it reaped).
-The wrapper costs one small Python start per module run (tens of ms), in every run alike.
+Memory: every module runs with ansible_python_interpreter set to an interpreter wrapper (WRAPPER below, as the
+one of tests/bench/fleet_benchmark.py, see "Memory" there): it forks, runs the module, waits for it with os.wait4()
+and records the child's ru_maxrss (the kernel's peak, nothing missed between samples), by AnsiballZ script, with
+when it started and ended. "module peak MB" is the largest of a run, with its module's name. ansible-playbook itself
+also runs under that wrapper, so "run peak MB" is the largest process of the whole run (the controller, its forked
+workers and the modules they reaped). The wrapper costs one small Python start per module run (tens of ms), in
+every run alike.
 
-Where the time goes: per module run, its process's run time (from the wrapper) and per kind the span of its
-requests in the simulator's log, for the runs in sync and changed.
+Where the time goes: for each module run, its process's run time and the requests that arrived while it ran (the
+wrapper's times and the log's are both the system's monotonic clock); the rest of the wall time is
+ansible-playbook's own work (start-up, templating the role's variables, the result). Per kind, the span of its
+requests in the simulator's log.
 
 Checks (the exit status is 1 when one fails): every playbook succeeded; the export wrote nothing and its file
 lists every seeded object of each kind; the role in sync sent 1 login, only listing GETs and no write, and Ansible
@@ -90,7 +94,37 @@ TARGET_MEMORY_MB = 150
 TARGET_EXTRA_SECONDS = 3.0
 TARGET_WRITE_PEAK = 3
 SMOKE = {'monitors': 30, 'recipients': 10, 'groups': 4, 'group_monitors': 3, 'group_recipients': 2, 'blackouts': 10,
-         'latency_ms': 0, 'memory_monitors': 0}
+         'latency_ms': 0, 'memory_monitors': 0, 'skip_in_sync': True}
+
+# The interpreter wrapper (as fleet_benchmark.RSS_WRAPPER, see "Memory" there), which also records when the child ran
+# (monotonic clock, as the simulator's log), so that each logged request can be put down to the module run that sent it.
+WRAPPER = '''#!{python} -IS
+import json
+import os
+import sys
+import time
+
+start = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv({real!r}, [{real!r}] + sys.argv[1:])
+    finally:
+        os._exit(127)
+while True:
+    try:
+        status, usage = os.wait4(pid, 0)[1:]
+        break
+    except InterruptedError:
+        continue
+end = time.monotonic()
+with open({records!r}, 'a', encoding='utf-8') as handle:
+    handle.write(json.dumps({{'script': os.path.basename(sys.argv[1]) if len(sys.argv) > 1 else '-',
+                              'maxrss_kb': usage.ru_maxrss, 'start': start, 'end': end,
+                              'seconds': round(end - start, 3)}}) + '\\n')
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+'''
 
 ROLE_PLAYBOOK = '''---
 - name: Account benchmark, the role alerting with the exported vars file
@@ -277,6 +311,23 @@ def log_figures(sim_log):
     return figures
 
 
+def by_module(modules, sim_log):
+    """Per module run (in order): its name, run time and the requests that arrived while it ran, by kind:
+    [(module, seconds, {kind label: 'nG+nW'})]."""
+    found = []
+    for run in modules:
+        counts = {}
+        for entry in sim_log.get('requests', []):
+            if run.get('start') is None or not run['start'] <= (entry.get('start') or 0) <= run['end']:
+                continue
+            kind = kind_of(entry)[0]
+            label = KIND_LABELS.get(kind, 'login') if kind or fleet.is_login(entry) else 'other'
+            method = ' write' if entry.get('method') in WRITE_METHODS and kind else ' GET' if entry.get('method') == 'GET' else ''
+            counts[label + method] = counts.get(label + method, 0) + 1
+        found.append((run['module'], run.get('seconds', 0), counts))
+    return found
+
+
 def module_runs(records):
     """The module runs the wrapper recorded (in order), and the run of ansible-playbook itself."""
     try:
@@ -301,7 +352,11 @@ class AccountBench:
         self.page_size = page_size
         self.rows = []
         self.env = fleet.ansible_environment(args.collections_path, workdir)
-        self.wrapper, self.records = fleet.write_rss_wrapper(workdir)
+        self.records = os.path.join(workdir, 'runs.jsonl')
+        self.wrapper = os.path.join(workdir, 'python-wrapper')
+        with open(self.wrapper, 'w', encoding='utf-8') as handle:
+            handle.write(WRAPPER.format(python=sys.executable, real=sys.executable, records=self.records))
+        os.chmod(self.wrapper, 0o755)
         self.role_playbook = os.path.join(workdir, 'role.yml')
         with open(self.role_playbook, 'w', encoding='utf-8') as handle:
             handle.write(ROLE_PLAYBOOK)
@@ -348,7 +403,9 @@ class AccountBench:
         fleet.sim_call('DELETE /_sim/log', self.sim.clear_log)
         log(f'{name} ...')
         seconds, status, output, modules, own = self.playbook(playbook, variables, self.timeout(monitors))
-        figures = log_figures(fleet.read_log(self.sim))
+        sim_log = fleet.read_log(self.sim)
+        figures = log_figures(sim_log)
+        figures['by_module'] = by_module(modules, sim_log)
         biggest = max(modules, key=lambda item: item.get('maxrss_kb') or 0) if modules else {}
         row = {'name': name, 'monitors': monitors, 'latency_ms': latency, 'status': status, 'wall_seconds': round(seconds, 3),
                'figures': figures, 'modules': modules, 'module_rss_kb': biggest.get('maxrss_kb'),
@@ -437,8 +494,9 @@ class AccountBench:
                 f"recipients, {args.groups} groups, {args.blackouts} blackouts")
             ids = seed_account(self.sim, seed)
             vars_file = self.export('export', seed, args.latency_ms)
-            self.finish(self.role('role in sync', vars_file, seed, args.latency_ms, {}))
-            if args.latency_ms:
+            if not args.skip_in_sync:
+                self.finish(self.role('role in sync', vars_file, seed, args.latency_ms, {}))
+            if args.latency_ms and not args.skip_in_sync:
                 fleet.sim_call('POST /_sim/latency', self.sim.request, 'POST', '/_sim/latency', {'latency_ms': 0})
                 try:
                     self.finish(self.role('role in sync, latency 0', vars_file, seed, 0, {}))
@@ -569,15 +627,14 @@ def time_lines(rows):
     """Where the time goes, for the role's runs: each module process's run time, each kind's span of requests."""
     lines = []
     for row in rows:
-        if not row['name'].startswith('role'):
-            continue
-        modules = ', '.join(f"{item['module']} {item.get('seconds', 0):.2f}" for item in row['modules'])
+        modules = ', '.join(f"{module} {seconds:.2f} s [{' '.join(f'{key} {value}' for key, value in sorted(counts.items()))}]"
+                            for module, seconds, counts in row['figures'].get('by_module', []))
         spent = sum(item.get('seconds', 0) for item in row['modules'])
         spans = ', '.join(f"{KIND_LABELS[kind]} {row['figures']['kinds'][kind]['span_seconds']:.2f} s "
                           f"({row['figures']['kinds'][kind]['listing']} GET + {row['figures']['kinds'][kind]['writes']} writes)"
                           for kind in KINDS)
-        lines.append(f"  {row['name']}: wall {row['wall_seconds']:.2f} s; module processes (s): {modules} "
-                     f"(sum {spent:.2f}; the rest, {row['wall_seconds'] - spent:.2f} s, is ansible-playbook's own work)")
+        lines.append(f"  {row['name']}: wall {row['wall_seconds']:.2f} s; module processes, run time [the requests sent while it ran]: {modules} "
+                     f"(sum {spent:.2f} s; the rest, {row['wall_seconds'] - spent:.2f} s, is ansible-playbook's own work)")
         lines.append(f'    requests by kind, first arrival to last reply: {spans}')
     return lines
 
@@ -627,6 +684,7 @@ def parse_args(argv=None):
                                 ('latency-ms', 100, 'latency of every API request in ms')):
         parser.add_argument('--' + name, type=int, default=default, help=f'{text} (default {default})')
     parser.add_argument('--changed-percent', type=float, default=10.0, help='share of each kind changed (default 10)')
+    parser.add_argument('--skip-in-sync', action='store_true', help='no run of the role in sync (nor at latency 0)')
     parser.add_argument('--smoke', action='store_true',
                         help='a small account at latency 0 without the second export: ' + ', '.join(f'{key} {value}' for key, value in SMOKE.items()))
     parser.add_argument('--json', metavar='FILE', help='also write the figures to FILE as JSON')
@@ -685,7 +743,7 @@ def main(argv=None):
     print()
     print(f'{len(rows)} run(s) in {total:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s), load average '
           f"{', '.join(f'{value:.2f}' for value in os.getloadavg())} at the end)")
-    expected = 3 + (1 if args.latency_ms else 0) + (1 if args.memory_monitors else 0)
+    expected = 2 + (0 if args.skip_in_sync else 1 + (1 if args.latency_ms else 0)) + (1 if args.memory_monitors else 0)
     ok = error is None and len(rows) == expected and not any(row['problems'] for row in rows)
     if args.json:
         figures = {'ansible_core': core, 'python': python, 'page_size': page_size, 'total_seconds': total,

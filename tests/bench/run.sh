@@ -14,6 +14,9 @@
 #                           [--info-latency 100] [--shape-sizes 5000] [--shape-repeats 2] [--jitter-ms 0]
 #                           [--json FILE] [--playbook-timeout SECONDS] [--verbose]
 #   bash tests/bench/run.sh --help       this text (without building anything)
+#   bash tests/bench/run.sh --account [--smoke] [ARG...]
+#                                        instead, the account benchmark (tests/bench/account_benchmark.py, its
+#                                        docstring and --help): export and the role alerting over a whole account
 #
 # The default run (15 playbook runs, about 2.5 minutes on 2 lightly loaded cores) prints one table, side by side, for
 # N = 500 monitors in sync and with 10% changed, at latency 0 and 100 ms, with parallel_writes 1 and 4 (the
@@ -118,8 +121,10 @@ as_log "${version%%$'\n'*} in $VENV"
 as_build_install "$VENV" "$WORK"
 
 # --- run the benchmark ------------------------------------------------------------------------
+SCRIPT=fleet_benchmark.py
+if [ "${1:-}" = "--account" ]; then SCRIPT=account_benchmark.py; shift; fi
 # in the background, so that a signal reaches the traps at once (and through them the benchmark)
-"$VENV/bin/python" "$HERE/fleet_benchmark.py" --collections-path "$WORK/collections" \
+"$VENV/bin/python" "$HERE/$SCRIPT" --collections-path "$WORK/collections" \
     --ansible-playbook "$VENV/bin/ansible-playbook" "$@" </dev/null &
 BENCH_PID=$!
 wait "$BENCH_PID"
