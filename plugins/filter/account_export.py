@@ -20,7 +20,7 @@ description:
     in, the C(email_password) of a round-trip email monitor, the password of an API step that authenticates)
     becomes a variable reference such as C({{ alertsite_secret_recipient_shop_splunk_password }}), listed with
     the object that needs it in the file's header comment and in the variable C(alertsite_export_secrets).
-  - What the gathered states leave out (their RV(community.alertsite.alertsite_monitors#module:not_gathered)): monitors
+  - What the gathered states leave out (their RV(community.alertsite.alertsite_monitors#module:not_gathered)) - monitors
     of types the collection does not manage, and one-time blackouts that have ended (history the API keeps and
     cannot delete), is listed in comment blocks at the end of the file.
   - Blackouts are the items of M(community.alertsite.alertsite_blackouts) as its gathered state gives them, windows

@@ -549,7 +549,7 @@ results:
        blackout: {id: 300001, note: weekly patching}}
 not_gathered:
   description:
-    - The one-time windows (of the types listed) that ended, left out of RV(gathered): the API keeps them as history
+    - The one-time windows (of the types listed) that ended, left out of RV(gathered) - the API keeps them as history
       and cannot delete them. Each with C(id), C(type), C(assoc_id) (the monitor's or recipient's id), C(from_date),
       C(thru_date) and C(note).
   returned: when O(state=gathered)

@@ -366,6 +366,8 @@ BAD_INPUT = [
                                           note=None)]}, 'state=absent needs the window'),
     ({'state': 'rendered', 'config': [WEEKLY]}, 'state=rendered makes no request, so monitors cannot be named'),
     ({'config': [WEEKLY], 'types': ['Sometimes']}, 'value of types must be one or more of: Alert, Monitor, Notifier'),
+    ({'config': [WEEKLY], 'prune_notes': ['deploy ']}, 'prune_notes is only for state=overridden'),
+    ({'state': 'overridden', 'config': [WEEKLY], 'prune_notes': ['deploy (']}, "prune_notes[0]: 'deploy (' is no regular expression"),
 ]
 
 
