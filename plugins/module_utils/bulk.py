@@ -223,8 +223,6 @@ def read_types(config, state, types, family=MONITORS):
     """The API types the task lists: :func:`listed_types`, plus every other type of each definition's kind, so
     that a definition is planned exactly as its single-object module plans it (a namesake under another type is
     refused or warned about)."""
-    if state == 'gathered' and family.typed and not types:  # every type: gathered names those it leaves out
-        return sorted(family.listing_kind.types)
     read = set(listed_types(config, state, types, family))
     for definition in config:
         read.update(family.kind_of(family.type_of(definition)).types)
@@ -453,7 +451,11 @@ def online_states(module, params, family=MONITORS):
     if not types:
         return bulk_result(module, state, [], family)
     client = client_from_module(module)
-    index = load_index(client, types if wide else read_types(config, state, params.get('types'), family), family)
+    if state == 'gathered' and family.typed and not params.get('types') and not scope:
+        read = family.listing_kind.types  # every type: not_gathered names those of types not managed here
+    else:
+        read = types if wide else read_types(config, state, params.get('types'), family)
+    index = load_index(client, read, family)
     inside = inside_scope(client, scope)
     references = preload_references(client, family, None if state == 'gathered' else config)
     if state == 'gathered':
@@ -474,7 +476,7 @@ def online_states(module, params, family=MONITORS):
 def gathered_result(client, chosen, params, types, family=MONITORS, references=None):
     """``gathered``: the objects of ``chosen`` (the listing, in the scope) as ``config``, and in ``not_gathered``
     what the listing holds that ``config`` cannot express: monitors of types this module does not manage (type,
-    name, id; listed when the task gives no ``types``), blackouts that ended (history). With it, the listing of a
+    name, id; listed when the task gives no ``types`` nor ``scope``), blackouts that ended (history). With it, the listing of a
     task is all a caller needs to know of the account (the playbook export lists each kind once)."""
     if family.steps is not None:
         gathered = family.steps.gathered(client, chosen, params, types)
@@ -484,10 +486,7 @@ def gathered_result(client, chosen, params, types, family=MONITORS, references=N
         left = [dict(type=family.type_of(obj), name=obj.get('name'), id=obj.get('id')) for obj in chosen
                 if family.typed and family.type_of(obj) not in types]
     gathered = gathered_script_files(gathered, params.get('scripts_dest'))
-    message = 'gathered %s' % family.count(len(gathered))
-    if left:
-        message += '; %d left out (not expressible as config: see not_gathered)' % len(left)
-    return dict(changed=False, gathered=gathered, not_gathered=left, msg=message)
+    return dict(changed=False, gathered=gathered, not_gathered=left, msg='gathered %s' % family.count(len(gathered)))
 
 
 def input_problems_of(params, family=MONITORS):

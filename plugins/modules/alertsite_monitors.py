@@ -560,7 +560,8 @@ not_gathered:
   description:
     - The monitors of the listing that RV(gathered) cannot hold, because this module does not manage their type
       (C(selenium), C(api), ...) - their C(type), C(name) and C(id), so that nothing is left out silently.
-    - Without O(types), the listing holds every type of monitor; with O(types), only those types, and this is empty.
+    - Without O(types) and O(scope), the listing holds every type of monitor; otherwise only the managed types (those
+      of O(types)), and this is empty.
   returned: when O(state=gathered)
   type: list
   elements: dict
