@@ -328,6 +328,20 @@ def by_module(modules, sim_log):
     return found
 
 
+def gaps(modules, own):
+    """The controller's time between module runs, longest first: [(seconds, after, before)] (ansible-playbook's start
+    and end at either side)."""
+    if own.get('start') is None:
+        return []
+    marks = [(own['start'], 'start')]
+    for run in sorted(modules, key=lambda item: item.get('start') or 0):
+        marks += [(run['start'], run['module']), (run['end'], run['module'])]
+    marks.append((own['end'], 'end'))
+    found = [(round(marks[index + 1][0] - marks[index][0], 3), marks[index][1], marks[index + 1][1])
+             for index in range(0, len(marks) - 1, 2)]
+    return sorted(found, reverse=True)
+
+
 def module_runs(records):
     """The module runs the wrapper recorded (in order), and the run of ansible-playbook itself."""
     try:
@@ -409,7 +423,8 @@ class AccountBench:
         biggest = max(modules, key=lambda item: item.get('maxrss_kb') or 0) if modules else {}
         row = {'name': name, 'monitors': monitors, 'latency_ms': latency, 'status': status, 'wall_seconds': round(seconds, 3),
                'figures': figures, 'modules': modules, 'module_rss_kb': biggest.get('maxrss_kb'),
-               'module_rss_name': biggest.get('module'), 'run_rss_kb': own.get('maxrss_kb'), 'problems': []}
+               'module_rss_name': biggest.get('module'), 'run_rss_kb': own.get('maxrss_kb'), 'problems': [],
+               'gaps': gaps(modules, own)}
         if status != 0:
             row['problems'].append('ansible-playbook timed out' if status is None else f'ansible-playbook exited with status {status}')
         if figures['failed']:
@@ -636,6 +651,8 @@ def time_lines(rows):
         lines.append(f"  {row['name']}: wall {row['wall_seconds']:.2f} s; module processes, run time [the requests sent while it ran]: {modules} "
                      f"(sum {spent:.2f} s; the rest, {row['wall_seconds'] - spent:.2f} s, is ansible-playbook's own work)")
         lines.append(f'    requests by kind, first arrival to last reply: {spans}')
+        lines.append('    longest stretches without a module process (the controller alone): '
+                     + ', '.join(f'{seconds:.2f} s between {after} and {before}' for seconds, after, before in row.get('gaps', [])[:3]))
     return lines
 
 
