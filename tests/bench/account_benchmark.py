@@ -93,7 +93,7 @@ NOTIFIER_EVERY = 5    # every fifth window (of the others) silences a recipient
 TARGET_MEMORY_MB = 150
 TARGET_EXTRA_SECONDS = 3.0
 TARGET_WRITE_PEAK = 3
-SMOKE = {'monitors': 30, 'recipients': 10, 'groups': 4, 'group_monitors': 3, 'group_recipients': 2, 'blackouts': 10,
+SMOKE = {'monitors': 12, 'recipients': 6, 'groups': 2, 'group_monitors': 3, 'group_recipients': 2, 'blackouts': 10,
          'latency_ms': 0, 'memory_monitors': 0, 'skip_in_sync': True}
 
 # The interpreter wrapper (as fleet_benchmark.RSS_WRAPPER, see "Memory" there), which also records when the child ran
