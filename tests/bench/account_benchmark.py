@@ -32,8 +32,9 @@ What one run measures, in this order:
                 same vars file: requests, writes (one per changed object, checked by kind), the most writes in
                 flight at once, wall time against the run in sync; afterwards every changed field is checked
                 back on the simulator;
-  export big    the export again over an account with --memory-monitors (5,000) monitors (the other kinds as
-                above), for the module processes' peak memory.
+  export big    right after the first export (so that a slow role leaves it measured): the export again over an
+                account with --memory-monitors (5,000) monitors (the other kinds as above), for the module processes'
+                peak memory; then the account of the first export is seeded again.
 
 The critical path of a run in sync: 1 login + ceil(pages / 4) listing rounds per kind (the client reads a kind's
 pages after the first four at a time), times the latency; "rounds" is what the log shows: the login plus, per kind,
@@ -509,9 +510,15 @@ class AccountBench:
                 f"recipients, {args.groups} groups, {args.blackouts} blackouts")
             ids = seed_account(self.sim, seed)
             vars_file = self.export('export', seed, args.latency_ms)
+            if args.memory_monitors:
+                # before the role's runs, so that a slow role leaves the memory figures measured
+                big = account(dict(sizes, monitors=args.memory_monitors))
+                seed_account(self.sim, big)
+                self.export('export big', big, args.latency_ms)
+                seed_account(self.sim, seed)
             if not args.skip_in_sync:
                 self.finish(self.role('role in sync', vars_file, seed, args.latency_ms, {}))
-            if args.latency_ms and not args.skip_in_sync:
+            if args.latency_ms and not (args.skip_in_sync or args.skip_latency_0):
                 fleet.sim_call('POST /_sim/latency', self.sim.request, 'POST', '/_sim/latency', {'latency_ms': 0})
                 try:
                     self.finish(self.role('role in sync, latency 0', vars_file, seed, 0, {}))
@@ -525,10 +532,6 @@ class AccountBench:
             row['changed_objects'] = {kind: len(indexes) for kind, indexes in changes.items()}
             row['problems'] += restored_problems(self.sim, seed, ids, changes)
             self.finish(row)
-            if args.memory_monitors:
-                big = account(dict(sizes, monitors=args.memory_monitors))
-                seed_account(self.sim, big)
-                self.export('export big', big, args.latency_ms)
         finally:
             fleet.stop_simulator(self.sim)
 
@@ -702,6 +705,7 @@ def parse_args(argv=None):
         parser.add_argument('--' + name, type=int, default=default, help=f'{text} (default {default})')
     parser.add_argument('--changed-percent', type=float, default=10.0, help='share of each kind changed (default 10)')
     parser.add_argument('--skip-in-sync', action='store_true', help='no run of the role in sync (nor at latency 0)')
+    parser.add_argument('--skip-latency-0', action='store_true', help='no run of the role in sync at latency 0 (no overhead figure)')
     parser.add_argument('--smoke', action='store_true',
                         help='a small account at latency 0 without the second export: ' + ', '.join(f'{key} {value}' for key, value in SMOKE.items()))
     parser.add_argument('--json', metavar='FILE', help='also write the figures to FILE as JSON')
@@ -760,7 +764,8 @@ def main(argv=None):
     print()
     print(f'{len(rows)} run(s) in {total:.0f} s (ansible-core {core}, Python {python}, {os.cpu_count()} CPU(s), load average '
           f"{', '.join(f'{value:.2f}' for value in os.getloadavg())} at the end)")
-    expected = 2 + (0 if args.skip_in_sync else 1 + (1 if args.latency_ms else 0)) + (1 if args.memory_monitors else 0)
+    expected = 2 + (0 if args.skip_in_sync else 1 + (1 if args.latency_ms and not args.skip_latency_0 else 0)) \
+        + (1 if args.memory_monitors else 0)
     ok = error is None and len(rows) == expected and not any(row['problems'] for row in rows)
     if args.json:
         figures = {'ansible_core': core, 'python': python, 'page_size': page_size, 'total_seconds': total,
