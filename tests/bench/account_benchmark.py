@@ -569,12 +569,14 @@ def versus(row, rows):
     crit, rounds = critical_seconds(row['pages'], row['latency_ms'])
     text = f"crit {crit:.2f} s ({rounds} rounds; log {row['figures']['rounds']})"
     overhead = overhead_row(rows)
-    if row['name'] == 'role in sync' and overhead is not None and overhead is not row:
+    if row['status'] != 0:
+        text += '; did not finish'
+    elif row['name'] == 'role in sync' and overhead is not None and overhead is not row and overhead['status'] == 0:
         bound = 2 * crit + overhead['wall_seconds']
         text += f"; <= 2 x crit + overhead = {bound:.2f} s"
     elif row['name'].startswith('role,'):
         synced = find(rows, 'role in sync')
-        if synced is not None:
+        if synced is not None and synced['status'] == 0 and row['status'] == 0:
             text += f"; {row['wall_seconds'] - synced['wall_seconds']:+.2f} s vs in sync"
     return text
 
@@ -622,7 +624,9 @@ def targets(rows):
                       f"{figures['get_by_id']} by id, {figures['writes']} writes",
                       figures['logins'] == 1 and figures['listing'] == sum(synced['pages'].values())
                       and not figures['get_by_id'] and not figures['writes']))
-        if overhead is not None and overhead is not synced:
+        if synced['status'] != 0:
+            found.append(('in sync: wall time', 'n/a: ansible-playbook did not finish', False))
+        elif overhead is not None and overhead is not synced and overhead['status'] == 0:
             crit = critical_seconds(synced['pages'], synced['latency_ms'])[0]
             bound = 2 * crit + overhead['wall_seconds']
             found.append((f"in sync: wall <= 2 x crit ({crit:.2f} s) + overhead ({overhead['wall_seconds']:.2f} s)",
@@ -634,7 +638,9 @@ def targets(rows):
         if changed['latency_ms']:
             found.append((f'changed: at least {TARGET_WRITE_PEAK} writes in flight', str(figures['write_peak']),
                           figures['write_peak'] >= TARGET_WRITE_PEAK))
-        if synced is not None:
+        if changed['status'] != 0 or (synced is not None and synced['status'] != 0):
+            found.append((f'changed: at most {TARGET_EXTRA_SECONDS:g} s more than in sync', 'n/a: a run did not finish', False))
+        elif synced is not None:
             extra = changed['wall_seconds'] - synced['wall_seconds']
             found.append((f'changed: at most {TARGET_EXTRA_SECONDS:g} s more than in sync', f'{extra:+.2f} s',
                           extra <= TARGET_EXTRA_SECONDS))
@@ -655,7 +661,8 @@ def time_lines(rows):
                      f"(sum {spent:.2f} s; the rest, {row['wall_seconds'] - spent:.2f} s, is ansible-playbook's own work)")
         lines.append(f'    requests by kind, first arrival to last reply: {spans}')
         lines.append('    longest stretches without a module process (the controller alone): '
-                     + ', '.join(f'{seconds:.2f} s between {after} and {before}' for seconds, after, before in row.get('gaps', [])[:3]))
+                     + (', '.join(f'{seconds:.2f} s between {after} and {before}' for seconds, after, before in row.get('gaps', [])[:3])
+                        or 'unknown (ansible-playbook was stopped)'))
     return lines
 
 
