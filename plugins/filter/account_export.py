@@ -90,11 +90,11 @@ _value:
       type: dict
 '''
 
-import copy
 import re
 from collections import OrderedDict
 
 from ansible.errors import AnsibleFilterError
+from ansible_collections.community.alertsite.plugins.plugin_utils.plain_data import plain
 
 try:
     import yaml
@@ -151,8 +151,8 @@ def ordered(definition):
 def ordered_blackout(item):
     """A gathered blackout item with its type and targets first, then its schedule and note."""
     first = ('type', 'monitors', 'recipients') + BLACKOUT_KEYS
-    blackout = OrderedDict((key, copy.deepcopy(item[key])) for key in first if key in item)
-    blackout.update((key, copy.deepcopy(value)) for key, value in item.items() if key not in first)
+    blackout = OrderedDict((key, plain(item[key])) for key in first if key in item)
+    blackout.update((key, plain(value)) for key, value in item.items() if key not in first)
     return blackout
 
 
@@ -163,7 +163,7 @@ def sort_key(definition):
 def export_recipients(recipients, secrets):
     exported = []
     for definition in sorted(recipients, key=sort_key):
-        item = ordered(copy.deepcopy(definition))
+        item = ordered(plain(definition))
         item.pop('recipient_password', None)
         if recipient_logs_in(item):
             item['recipient_password'] = secrets.placeholder('recipient', item.get('name', item.get('id')),
@@ -173,7 +173,7 @@ def export_recipients(recipients, secrets):
 
 
 def export_monitor(definition, secrets):
-    item = ordered(copy.deepcopy(definition))
+    item = ordered(plain(definition))
     item.pop('email_password', None)
     name = item.get('name', item.get('id'))
     if item.get('type') == 'email-round-trip':
@@ -204,7 +204,7 @@ def account_vars(data, prune=True):
                                                         if isinstance(item, dict)], secrets)
     result['alertsite_monitors'] = [export_monitor(item, secrets) for item in sorted(
         [item for item in data.get('monitors') or [] if isinstance(item, dict)], key=sort_key)]
-    result['alertsite_recipient_groups'] = [ordered(copy.deepcopy(item)) for item in
+    result['alertsite_recipient_groups'] = [ordered(plain(item)) for item in
                                             sorted(data.get('recipient_groups') or [], key=sort_key)]
     result['alertsite_blackouts'] = [ordered_blackout(item) for item in data.get('blackouts') or [] if isinstance(item, dict)]
     if prune:

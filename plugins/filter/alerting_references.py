@@ -53,9 +53,9 @@ _value:
   elements: dict
 '''
 
-import copy
 
 from ansible.errors import AnsibleFilterError
+from ansible_collections.community.alertsite.plugins.plugin_utils.plain_data import plain
 
 
 def ids_by(results, key):
@@ -99,7 +99,7 @@ def alerting_references(definitions, monitors=None, recipients=None):
     rewritten = []
     for definition in definitions:
         if isinstance(definition, dict):
-            definition = copy.deepcopy(definition)
+            definition = plain(definition)
             if 'monitors' in definition:
                 definition['monitors'] = with_ids(definition['monitors'], monitor_ids, monitor_key)
             if 'recipients' in definition:
