@@ -105,7 +105,7 @@ options:
         any write, naming it. Only the properties named are compared, and a change sends every property the
         monitor holds with the named values changed. Removing a property from a monitor is not offered.
     type: dict
-    version_added: 1.1.0
+    version_added: 2.0.0
 notes:
   - Only the options you set are compared and sent; every other setting of the monitor is left as it is.
   - After a change the module reads the monitor back, so RV(monitor) holds the API's own values and defaults.

@@ -29,5 +29,5 @@ options:
       - This applies to the states that converge (V(merged), V(replaced), V(overridden), V(deleted)).
     type: bool
     default: false
-    version_added: 1.1.0
+    version_added: 2.0.0
 '''

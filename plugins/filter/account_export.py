@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 name: account_export
 short_description: An AlertSite account as a vars file of the role community.alertsite.alerting
-version_added: 1.1.0
+version_added: 2.0.0
 author:
   - community.alertsite maintainers (@ansible-collections)
 description:

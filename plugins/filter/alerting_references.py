@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 name: alerting_references
 short_description: Name references of recipient groups and blackouts turned into ids from earlier results
-version_added: 1.1.0
+version_added: 2.0.0
 author:
   - community.alertsite maintainers (@ansible-collections)
 description:

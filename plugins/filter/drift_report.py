@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 name: drift_report
 short_description: A drift report, as data, JSON-ready and JUnit XML, from check-mode runs of the resource modules
-version_added: 1.1.0
+version_added: 2.0.0
 author:
   - community.alertsite maintainers (@ansible-collections)
 description:

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_api_monitor
 short_description: Manage AlertSite API endpoint monitors (multi-step API checks)
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Create, change and delete AlertSite API endpoint monitors, which send one or more HTTP requests in order
     (O(api_steps)), check each response with assertions and carry values from one response to later requests.

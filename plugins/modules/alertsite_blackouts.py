@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_blackouts
 short_description: Converge many AlertSite blackouts (maintenance windows) in one task
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Takes a list of blackout definitions and converges them all with one login and one paged listing of the
     blackouts, writing only what differs. This is the resource module of the blackouts, with the same states and

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_custom_property
 short_description: Manage AlertSite custom properties (labels for monitors) and their values
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Create, change and delete AlertSite custom properties (the API's C(/properties)), account-wide labels such
     as C(Environment) or C(Team), each with a list of possible values; a monitor holds at most one value of each.

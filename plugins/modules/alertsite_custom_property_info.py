@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_custom_property_info
 short_description: List AlertSite custom properties and their values
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Lists AlertSite custom properties (the API's C(/properties)) with their values, reading every page of the
     API's listing.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_dejaclick_monitor
 short_description: Manage AlertSite DéjàClick (recorded browser journey) monitors
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Create, change and delete AlertSite DéjàClick monitors, which replay a browser journey recorded with
     DéjàClick (an XML script) from the monitoring locations.
@@ -58,7 +58,7 @@ options:
         M(community.alertsite.alertsite_monitors) write can be given here; converging from them writes nothing.
       - Mutually exclusive with O(script).
     type: str
-    version_added: 1.1.0
+    version_added: 2.0.0
   url:
     description:
       - The page of a single-step monitor, instead of a recorded script; starts with C(http://) or C(https://).

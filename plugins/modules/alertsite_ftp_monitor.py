@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_ftp_monitor
 short_description: Manage AlertSite FTP and FTPS monitors
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Create, change and delete AlertSite monitors that log in to an FTP or FTPS server and, optionally, upload and
     download a test file.

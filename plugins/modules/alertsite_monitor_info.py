@@ -41,7 +41,7 @@ options:
         XML file in the monitor's C(script). Without it, the API leaves the scripts out.
       - Applies to the listing; a monitor read with O(id) has no script.
     type: bool
-    version_added: 1.1.0
+    version_added: 2.0.0
   scripts_dest:
     description:
       - A directory on the host that runs the module. The script of each monitor found is written, as the API
@@ -51,7 +51,7 @@ options:
         O(community.alertsite.alertsite_dejaclick_monitor#module:script_file) names such a file writes nothing,
         so recorded journeys can be taken under version control.
     type: path
-    version_added: 1.1.0
+    version_added: 2.0.0
 requirements:
   - requests
 seealso:

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_monitor_status_info
 short_description: Read the current status of AlertSite monitors (the site-status report)
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Returns the current status of every monitor, or of the monitors given, from the API's site-status report,
     that is its status code and description, the time of its last check, and whether it is OK.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_monitor_test
 short_description: Run AlertSite monitors now (tests on demand) and report whether they pass
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Runs a test on demand of one or several monitors, from each given location or from each monitor's home
     location, and waits until every test has ended or O(timeout) has passed.

@@ -95,7 +95,7 @@ options:
         description: A mapping from property names to value names; a monitor is inside when it holds every one of these values.
         type: dict
         required: true
-    version_added: 1.1.0
+    version_added: 2.0.0
   scripts_dest:
     description:
       - With O(state=gathered), a directory on the host that runs the module. The script of each C(dejaclick)
@@ -109,7 +109,7 @@ options:
         beside the playbook; start C(ansible-playbook) in the playbook's directory, or give an absolute path such as
         C("{{ playbook_dir }}/journeys").
     type: path
-    version_added: 1.1.0
+    version_added: 2.0.0
   running_config:
     description:
       - With O(state=parsed), an AlertSite listing to parse, as JSON text or data - the reply of
@@ -318,7 +318,7 @@ options:
           - A file that is missing, cannot be read or is not well-formed XML is refused before any request.
           - With O(scripts_dest), RV(gathered) names the files it wrote here.
         type: str
-        version_added: 1.1.0
+        version_added: 2.0.0
       step_timeout:
         description:
           - How long, in seconds, each network request of a C(dejaclick) monitor's step may take.

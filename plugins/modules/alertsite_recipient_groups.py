@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_recipient_groups
 short_description: Converge many AlertSite recipient groups in one task
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Takes a list of recipient group definitions (which monitors alert which recipients) and converges them all
     with one login and one paged listing of the groups (the API's C(/notifier-groups)), writing only what differs.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_recipients
 short_description: Converge many AlertSite alert recipients in one task
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Takes a list of recipient definitions and converges them all with one login and one paged listing of the
     recipients, writing only what differs. Built to take a whole account's recipients under code, for example

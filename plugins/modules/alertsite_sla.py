@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_sla
 short_description: Manage the SLA (availability and response-time objectives) of an AlertSite monitor
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Create, change and delete the service-level agreement (the API's C(/slas)) of one monitor, with its
     availability, uptime and response-time objectives, its operating periods and its exclusions.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: alertsite_sla_info
 short_description: List the SLAs of AlertSite monitors
-version_added: 1.1.0
+version_added: 2.0.0
 description:
   - Lists AlertSite service-level agreements (the API's C(/slas)), reading every page of the API's listing.
   - Filters combine; without any, every SLA of the account is returned.
