@@ -12,4 +12,4 @@ release without notice.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-COLLECTION_VERSION = '2.0.0'
+COLLECTION_VERSION = '1.0.0'
