@@ -557,6 +557,31 @@ not_gathered:
   elements: dict
   sample: [{id: 7, type: Alert, assoc_id: 100001, from_date: "2020-01-01 00:00:00", thru_date: "2020-01-02 00:00:00",
             note: old release}]
+  contains:
+    id:
+      description: The id of the window.
+      type: int
+      sample: 7
+    type:
+      description: The type of the window (V(Monitor), V(Alert) or V(Notifier)).
+      type: str
+      sample: Alert
+    assoc_id:
+      description: The id of the monitor or recipient the window silences.
+      type: int
+      sample: 100001
+    from_date:
+      description: When the window began.
+      type: str
+      sample: "2020-01-01 00:00:00"
+    thru_date:
+      description: When the window ended.
+      type: str
+      sample: "2020-01-02 00:00:00"
+    note:
+      description: The note of the window.
+      type: str
+      sample: old release
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

@@ -566,6 +566,19 @@ not_gathered:
   type: list
   elements: dict
   sample: [{type: selenium, name: checkout journey, id: "100042"}]
+  contains:
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: selenium
+    name:
+      description: The name of the monitor.
+      type: str
+      sample: checkout journey
+    id:
+      description: The id of the monitor.
+      type: str
+      sample: "100042"
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

@@ -340,6 +340,11 @@ not_gathered:
   type: list
   elements: dict
   sample: []
+  contains:
+    id:
+      description: The id of the recipient (never returned, as every recipient can be expressed).
+      type: str
+      sample: "200001"
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure
