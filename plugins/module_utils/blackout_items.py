@@ -61,6 +61,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
 )
 from ansible_collections.community.alertsite.plugins.module_utils.fields import as_int
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR
+from ansible_collections.community.alertsite.plugins.module_utils.references import listed_beforehand
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, namesakes_message
 from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT
 
@@ -355,10 +356,15 @@ def gathered_with_names(client, windows):
     """``gathered``: the windows as config items, their targets by name where that is unambiguous, with one listing
     of the monitors (when some window silences monitors) and one of the recipients (when some silences one)."""
     types = set(obj.get('type') for obj in windows)
-    monitors = Index.load(client, ANY_MONITOR, kind_of=lambda api_type: ANY_MONITOR).objects \
-        if types & set(('Monitor', 'Alert')) else []
-    recipients = Index.load(client, RECIPIENT).objects if 'Notifier' in types else []
+    monitors = every_object(client, ANY_MONITOR) if types & set(('Monitor', 'Alert')) else []
+    recipients = every_object(client, RECIPIENT) if 'Notifier' in types else []
     return gathered_items(windows, reference_namer(monitors, recipients))
+
+
+def every_object(client, kind):
+    """Every object of ``kind``: the listing the client already holds (:func:`.gathered.share_listing`), else one."""
+    held = listed_beforehand(client, kind, None)
+    return (held or Index.load(client, kind, kind_of=lambda api_type: kind)).objects
 
 
 # -- offline states ----------------------------------------------------------------------------------------------

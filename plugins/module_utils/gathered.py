@@ -10,7 +10,8 @@ objects they refer to.
   ``config`` (no secrets; unset values left out; an ``id`` where another object shares the identity);
 - :func:`preload_references` - one listing per kind of object the definitions name (a recipient group's monitors
   and recipients), made once per task and kept on the client, where :func:`.references.resolve_references`
-  finds it instead of listing again for every definition;
+  finds it instead of listing again for every definition; :func:`share_listing` keeps a listing a task already
+  made there;
 - :func:`reference_items` - a reference list as definitions give it: by name (and type) where that name is
   unambiguous in such a listing, by id otherwise;
 - :func:`parse_running_config` - the objects of a saved API listing (``state=parsed``).
@@ -59,11 +60,22 @@ def preload_references(client, family, config=None):
         wanted[field.target.list_path] = (field.target, None if types is None or known[1] is None else known[1] | set(types))
     shared = getattr(client, 'reference_indexes', None) or {}
     for path, (target, types) in wanted.items():
+        if path in shared and shared[path][0] is None:  # every object of that kind was listed before (share_listing)
+            continue
         listed = None if types is None else sorted(types)
         shared[path] = (None if types is None else set(types),
                         Index.load(client, target, listed, kind_of=lambda api_type, kind=target: kind))
     client.reference_indexes = shared
     return dict((path, held[1]) for path, held in shared.items())
+
+
+def share_listing(client, kind, objects):
+    """Keep a listing of every object of ``kind`` (``objects``, as a task listed them) on the client, where
+    :func:`preload_references` and the lookups of names (:func:`.references.listed_beforehand`) find it instead of
+    listing that kind again: ``alertsite_account_info`` gathers the kinds others refer to first."""
+    shared = getattr(client, 'reference_indexes', None) or {}
+    shared[kind.list_path] = (None, Index(lambda api_type: kind, objects))
+    client.reference_indexes = shared
 
 
 def reference_items(field, value, index=None):

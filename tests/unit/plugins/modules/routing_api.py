@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""A small in-memory API for the resource modules of alert routing: monitors (read only), recipients and
-recipient groups (listed, read, created, changed and deleted). Every request is recorded, as by FakeSession;
+"""A small in-memory API for the resource modules of alert routing: monitors and blackouts (read only), recipients
+and recipient groups (listed, read, created, changed and deleted). Every request is recorded, as by FakeSession;
 ``fail`` makes the writes whose (method, path) it lists answer 400."""
 
 from __future__ import absolute_import, division, print_function
@@ -19,16 +19,16 @@ from ansible_collections.community.alertsite.tests.unit.plugins.fake_session imp
     token_reply,
 )
 
-PATHS = {'/monitors': 'monitors', '/recipients': 'recipients', '/notifier-groups': 'groups'}
+PATHS = {'/monitors': 'monitors', '/recipients': 'recipients', '/notifier-groups': 'groups', '/blackouts': 'blackouts'}
 RECIPIENT_DEFAULTS = {'method_id': 12, 'availability_alert': True, 'notify_on_clear': False, 'start_threshold': 1,
                       'stop_threshold': 10}
 
 
 class RoutingApi(FakeSession):
-    def __init__(self, monitors=(), recipients=(), groups=(), fail=()):
+    def __init__(self, monitors=(), recipients=(), groups=(), fail=(), blackouts=()):
         super(RoutingApi, self).__init__()
         self.store = {'monitors': [dict(item) for item in monitors], 'recipients': [dict(item) for item in recipients],
-                      'groups': [dict(item) for item in groups]}
+                      'groups': [dict(item) for item in groups], 'blackouts': [dict(item) for item in blackouts]}
         self.fail = set(fail)
         self.next_id = 900000
 
