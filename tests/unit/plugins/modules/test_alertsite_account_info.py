@@ -18,10 +18,17 @@ from ansible_collections.community.alertsite.plugins.modules import (
     alertsite_recipient_groups,
     alertsite_recipients,
 )
-from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession, run_module
+from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import MONITOR_KINDS
+from ansible_collections.community.alertsite.plugins.module_utils.routing_kinds import RECIPIENT
+from ansible_collections.community.alertsite.tests.unit.plugins.fake_session import FakeSession, page, run_module
 from ansible_collections.community.alertsite.tests.unit.plugins.modules.routing_api import RoutingApi
+from ansible_collections.community.alertsite.tests.unit.plugins.modules.test_no_secret_returned import (
+    assert_no_secret,
+    objects_of,
+)
 
 AUTH = {'api_url': 'https://alertsite.test/api/v3', 'username': 'ops@example.com', 'password': 'Sup3rSecret!'}
+TOKEN = {'api_url': 'https://alertsite.test/api/v3', 'access_token': 't0k3n'}
 MONITORS = [{'id': 1, 'type': 'tcp', 'name': 'db', 'host': 'db.example.com', 'port': 5432},
             {'id': 2, 'type': 'website-ssl', 'name': 'shop', 'url': 'https://shop.example.com/'},
             {'id': 3, 'type': 'tcp', 'name': 'twin', 'host': 'a.example.com', 'port': 22},
@@ -130,3 +137,14 @@ def test_a_failed_listing_fails_with_its_status(capsys):
     result, failed = run_module(alertsite_account_info.main, dict(AUTH), api, capsys)
     assert failed and result['status'] == 400 and 'refused by the test' in result['msg']
     assert 'gathered' not in result
+
+
+@pytest.mark.parametrize('kind, kinds', [('monitors', MONITOR_KINDS), ('recipients', (RECIPIENT,))])
+def test_no_secret_is_returned(capsys, kind, kinds):
+    """Objects of every type of the kind, each with every secret field set, as the API would list them if it
+    showed secrets: none of their values and none of their keys is in the result."""
+    objects = objects_of(kinds)
+    result, failed = run_module(alertsite_account_info.main, dict(TOKEN, kinds=[kind]), FakeSession(page(objects)),
+                                capsys)
+    assert not failed and len(result['gathered'][kind]) == len(objects)
+    assert_no_secret(result['gathered'], kinds)
