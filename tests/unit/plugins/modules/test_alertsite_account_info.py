@@ -106,8 +106,8 @@ def test_every_kind_is_listed_once_and_gathered_as_its_resource_module_gathers_i
     # references by name where unambiguous (the two tcp monitors named twin stay ids), from the same listings
     assert result['gathered']['recipient_groups'][0]['monitors'] == [{'name': 'db', 'type': 'tcp'}, {'id': 3}]
     assert result['gathered']['recipient_groups'][0]['recipients'] == [{'name': 'oncall'}, {'name': 'splunk'}]
-    assert result['gathered']['blackouts'][0]['monitors'] == [{'name': 'db', 'type': 'tcp'},
-                                                             {'name': 'shop', 'type': 'website-ssl'}]
+    assert result['gathered']['blackouts'][0]['monitors'] == [
+        {'name': 'db', 'type': 'tcp'}, {'name': 'shop', 'type': 'website-ssl'}]
     assert result['not_gathered']['monitors'] == [{'type': 'selenium', 'name': 'browser', 'id': 5}]
     assert [window['id'] for window in result['not_gathered']['blackouts']] == [34]
     assert 'Splunk-S3cret' not in capsys.readouterr().out + str(result)
