@@ -60,6 +60,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.engine import 
     plan_object,
 )
 from ansible_collections.community.alertsite.plugins.module_utils.fields import as_int
+from ansible_collections.community.alertsite.plugins.module_utils.gathered import reference_to
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import ANY_MONITOR
 from ansible_collections.community.alertsite.plugins.module_utils.references import listed_beforehand
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError, namesakes_message
@@ -333,38 +334,25 @@ def gathered_items(windows, reference=None):
     return [item for key, item, ids in groups]
 
 
-def reference_namer(monitors=(), recipients=()):
-    """``reference(api_type, assoc_id)``: a target by name (and API type, for a monitor) when exactly one object of
-    the listings answers to it, else by id."""
-    names = {}
-    for option, objects in (('monitors', monitors), ('recipients', recipients)):
-        keys = [(obj.get('type') if option == 'monitors' else None, obj.get('name')) for obj in objects]
-        for obj, key in zip(objects, keys):
-            if key[1] not in UNSET and keys.count(key) == 1:
-                names[(option, str(obj.get('id')))] = key
+def gathered_with_names(client, windows):
+    """``gathered``: the windows as config items, their targets by name where that is unambiguous
+    (:func:`.gathered.reference_to`), with one listing of the monitors (when some window silences monitors) and one
+    of the recipients (when some silences one), unless the client holds them already."""
+    types = set(obj.get('type') for obj in windows)
+    monitors = every_object(client, ANY_MONITOR) if types & set(('Monitor', 'Alert')) else None
+    recipients = every_object(client, RECIPIENT) if 'Notifier' in types else None
 
     def reference(api_type, assoc_id):
-        option = target_option(api_type)
-        key = names.get((option, str(assoc_id)))
-        if key is None:
-            return {'id': assoc_id}
-        return {'name': key[1], 'type': key[0]} if option == 'monitors' else {'name': key[1]}
-    return reference
-
-
-def gathered_with_names(client, windows):
-    """``gathered``: the windows as config items, their targets by name where that is unambiguous, with one listing
-    of the monitors (when some window silences monitors) and one of the recipients (when some silences one)."""
-    types = set(obj.get('type') for obj in windows)
-    monitors = every_object(client, ANY_MONITOR) if types & set(('Monitor', 'Alert')) else []
-    recipients = every_object(client, RECIPIENT) if 'Notifier' in types else []
-    return gathered_items(windows, reference_namer(monitors, recipients))
+        if target_option(api_type) == 'recipients':
+            return reference_to(RECIPIENT, False, assoc_id, recipients)
+        return reference_to(ANY_MONITOR, True, assoc_id, monitors)
+    return gathered_items(windows, reference)
 
 
 def every_object(client, kind):
-    """Every object of ``kind``: the listing the client already holds (:func:`.gathered.share_listing`), else one."""
-    held = listed_beforehand(client, kind, None)
-    return (held or Index.load(client, kind, kind_of=lambda api_type: kind)).objects
+    """Every object of ``kind``, as an index: the listing the client already holds (:func:`.gathered.share_listing`),
+    else one."""
+    return listed_beforehand(client, kind, None) or Index.load(client, kind, kind_of=lambda api_type: kind)
 
 
 # -- offline states ----------------------------------------------------------------------------------------------

@@ -93,15 +93,21 @@ def reference_items(field, value, index=None):
 def referred(field, object_id, index):
     """``{name: ...}`` (with ``type`` for typed references) of the object with ``object_id`` when its name is
     unambiguous in ``index``, else ``{id: ...}``."""
-    target = field.target
+    return reference_to(field.target, field.typed, object_id, index)
+
+
+def reference_to(target, typed, object_id, index):
+    """How a definition names the object of ``target`` (a kind) with ``object_id``: ``{name}`` (and ``type``, when
+    ``typed``) where ``index`` (a listing of that kind) holds exactly one object so named, else ``{id}``. The one
+    rule of every gathered reference (a recipient group's members, a blackout's targets)."""
     obj = index.by_id.get(str(object_id)) if index is not None else None
     key = target.identity[0]
     if obj is None or obj.get(key) in UNSET:
         return dict(id=object_id)
-    api_type = obj.get('type') if field.typed else None
-    if field.typed and not api_type or len(index.matches(target, api_type, {key: obj[key]})) != 1:
+    api_type = obj.get('type') if typed else None
+    if typed and not api_type or len(index.matches(target, api_type, {key: obj[key]})) != 1:
         return dict(id=object_id)
-    return dict(name=obj[key], type=api_type) if field.typed else dict(name=obj[key])
+    return dict(name=obj[key], type=api_type) if typed else dict(name=obj[key])
 
 
 # -- definitions ------------------------------------------------------------------------------------------------
