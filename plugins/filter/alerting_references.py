@@ -22,9 +22,10 @@ description:
   - Used by the role P(community.alertsite.alerting#role) between its tasks.
 options:
   _input:
-    description: The definitions (recipient groups or blackouts).
-    type: list
-    elements: dict
+    description:
+      - The definitions (recipient groups or blackouts), or a dictionary of such lists (the results are then read
+        once for all of them, and a dictionary of the lists rewritten is returned).
+    type: raw
     required: true
   monitors:
     description: The C(results) of the monitors task (each with C(type), C(name), C(id), C(action)).
@@ -48,9 +49,10 @@ EXAMPLES = r'''
 
 RETURN = r'''
 _value:
-  description: The definitions, references given by id where the results tell the id.
-  type: list
-  elements: dict
+  description:
+    - The definitions, references given by id where the results tell the id (for a dictionary of lists, a dictionary of
+      the lists rewritten).
+  type: raw
 '''
 
 
@@ -93,9 +95,15 @@ def recipient_key(item):
 
 
 def alerting_references(definitions, monitors=None, recipients=None):
+    if isinstance(definitions, dict):  # several lists, from one reading of the results
+        monitor_ids, recipient_ids = ids_by(monitors, monitor_key), ids_by(recipients, recipient_key)
+        return dict((key, with_references(value, monitor_ids, recipient_ids)) for key, value in definitions.items())
+    return with_references(definitions, ids_by(monitors, monitor_key), ids_by(recipients, recipient_key))
+
+
+def with_references(definitions, monitor_ids, recipient_ids):
     if not isinstance(definitions, list):
-        raise AnsibleFilterError('alerting_references takes a list of definitions')
-    monitor_ids, recipient_ids = ids_by(monitors, monitor_key), ids_by(recipients, recipient_key)
+        raise AnsibleFilterError('alerting_references takes a list of definitions, or a dictionary of such lists')
     rewritten = []
     for definition in definitions:
         if isinstance(definition, dict):

@@ -81,7 +81,7 @@ from ansible_collections.community.alertsite.plugins.module_utils.script_export 
 )
 from ansible_collections.community.alertsite.plugins.module_utils.secrets import secret_values
 
-__all__ = ['run_bulk_module', 'bulk_argument_spec', 'bulk_problems', 'plan_bulk', 'gathered_definitions',
+__all__ = ['run_bulk_module', 'bulk_argument_spec', 'bulk_problems', 'plan_bulk', 'not_in_config', 'gathered_definitions',
            'parse_running_config', 'rendered_commands', 'listed_types', 'definition_spec', 'MANAGED_TYPES']
 
 ONLINE_STATES = ('merged', 'replaced', 'overridden', 'deleted', 'gathered')
@@ -193,8 +193,11 @@ def bulk_problems(config, state, types, running_config=None, parallel_writes=4, 
         problems.append('state=overridden with an empty config deletes every %s' % family.noun + (
             ' of the types in types: set types to say which' if family.typed else
             ': list the %s to keep in config (state=deleted deletes the ones listed)' % family.plural))
-    if state in ('merged', 'replaced', 'deleted', 'rendered') and types:
+    if family.steps is not None and state in ('merged', 'replaced', 'deleted', 'rendered') and types:
         problems.append('types only applies to state=overridden, state=gathered and state=parsed')
+    elif state in ('deleted', 'rendered') and types:
+        problems.append('types only applies to state=merged, state=replaced, state=overridden, state=gathered and '
+                        'state=parsed')
     if state == 'parsed' and running_config is None:
         problems.append('state=parsed needs running_config (a GET %s reply, or its results)' % family.listing_kind.list_path)
     if state != 'parsed' and running_config is not None:
@@ -287,15 +290,23 @@ def plan_bulk(config, state, index, prune_types=(), update_password='on_create',
         plans = [outside_scope(plan) if plan.current and plan.error is None and not inside(plan.current) else plan
                  for plan in plans]
     if state == 'overridden' or state == 'deleted' and inside is not None and not config:
-        kept = set(plan.object_id for plan in plans if plan.object_id)
-        named = set((plan.api_type, plan.name) for plan in plans if plan.error is not None)
-        for obj in index.objects:
-            api_type = family.type_of(obj)
-            if api_type in prune_types and str(obj.get('id')) not in kept and (api_type, obj.get('name')) not in named \
-                    and (inside is None or inside(obj)):
-                kind = family.kind_of(api_type)
-                plans.append(Plan(kind, api_type, 'delete', current=obj, before=current_values(kind, obj)))
+        for obj in not_in_config(plans, index, prune_types, inside, family):
+            kind = family.kind_of(family.type_of(obj))
+            plans.append(Plan(kind, family.type_of(obj), 'delete', current=obj, before=current_values(kind, obj)))
     return plans
+
+
+def not_in_config(plans, index, prune_types=(), inside=None, family=MONITORS):
+    """The objects of ``index`` of ``prune_types`` (None for a family without types) that none of ``plans`` (the
+    plans of the definitions) stands for, in the order of the listing: those that ``overridden`` deletes. A
+    definition stands for the object it found (its id); one that could not be planned (namesakes) for every object
+    of its type and name, so that none of them is taken for unwanted. With ``inside`` (the task's scope), only the
+    objects inside it."""
+    kept = set(plan.object_id for plan in plans if plan.object_id)
+    named = set((plan.api_type, plan.name) for plan in plans if plan.error is not None)
+    return [obj for obj in index.objects
+            if family.type_of(obj) in prune_types and str(obj.get('id')) not in kept
+            and (family.type_of(obj), obj.get('name')) not in named and (inside is None or inside(obj))]
 
 
 def listing_kind(api_types, family=MONITORS):
@@ -448,8 +459,9 @@ def online_states(module, params, family=MONITORS):
     config = scoped_config(scope, params['config'] or [])
     wide = state == 'deleted' and scope and not config  # every type, in the scope
     types = family.managed_types if wide else listed_types(config, state, params.get('types'), family)
-    if not types:
-        return bulk_result(module, state, [], family)
+    outside = state in ('merged', 'replaced') and family.steps is None  # the result names what config leaves out
+    if not types:  # no object to list: none lies outside config either
+        return bulk_result(module, state, [], family, None, [] if outside else None)
     client = client_from_module(module)
     if state == 'gathered' and family.typed and not params.get('types') and not scope:
         read = family.listing_kind.types  # every type: not_gathered names those of types not managed here
@@ -461,16 +473,18 @@ def online_states(module, params, family=MONITORS):
     if state == 'gathered':
         return gathered_result(client, [obj for obj in index.objects if inside is None or inside(obj)], params, types,
                                family, references)
-    warnings = []
+    warnings, left = [], None
     if family.steps is not None:
         plans = family.steps.plan(client, params, index, set(types), warnings)
     else:
         plans = plan_bulk(config, state, index, set(types), params.get('update_password', 'on_create'), warnings,
                           client, inside, family)
+        if outside:  # what overridden would delete, for the caller to decide on
+            left = not_in_config(plans, index, set(types), inside, family)
     for warning in warnings:
         module.warn(warning)
     outcomes = converge(client, plans, index, module, params['parallel_writes'], state, family)
-    return bulk_result(module, state, outcomes, family, references)
+    return bulk_result(module, state, outcomes, family, references, left)
 
 
 def gathered_result(client, chosen, params, types, family=MONITORS, references=None):

@@ -5,7 +5,8 @@
 
 """The result of a resource module's state that converges (:mod:`.bulk`): ``results`` (one item per object
 planned, the object under its kind's ``result_key``), ``before`` and ``after`` in ``config`` form, ``commands``,
-``diff``, the summary ``msg``, and the HTTP status and API errors of the writes that failed.
+``diff``, the summary ``msg``, the HTTP status and API errors of the writes that failed, and for ``merged`` and
+``replaced`` ``not_in_config``: the listed objects no definition stands for.
 
 An object the task left as it was is only named in ``results`` (type, name, id, action, changed), without the
 object and outside ``before`` and ``after``, unless the task sets ``return_unchanged``: with thousands of objects
@@ -107,9 +108,21 @@ def outcome_results(outcomes, family=MONITORS, unchanged=False):
     return results
 
 
-def bulk_result(module, state, outcomes, family=MONITORS, references=None):
+def not_in_config_result(objects, family=MONITORS):
+    """``not_in_config``: the listed objects that no definition stands for (:func:`.bulk.not_in_config`), each
+    named by its type (a family with types), name and id - what ``overridden`` would have deleted."""
+    items = []
+    for obj in objects:
+        item = dict(type=family.type_of(obj)) if family.typed else {}
+        item.update(name=obj.get('name'), id=str(obj.get('id')))
+        items.append(item)
+    return items
+
+
+def bulk_result(module, state, outcomes, family=MONITORS, references=None, not_in_config=None):
     """The result of a state that converges: results, before, after (when something changed), commands, diff,
-    and the HTTP status and API errors of the writes that failed."""
+    the HTTP status and API errors of the writes that failed, and ``not_in_config`` when given (the listed objects
+    that no definition stands for, ``merged`` and ``replaced``)."""
     unchanged = bool(module.params.get('return_unchanged'))
     results = outcome_results(outcomes, family, unchanged)
     for outcome in outcomes:
@@ -127,6 +140,8 @@ def bulk_result(module, state, outcomes, family=MONITORS, references=None):
     for item in results:
         item.pop('label', None)
     result['results'] = results
+    if not_in_config is not None:
+        result['not_in_config'] = not_in_config_result(not_in_config, family)
     errors = [outcome.error for outcome in outcomes if getattr(outcome, 'error', None) is not None]
     if errors:
         result['failed'] = True

@@ -122,6 +122,8 @@ options:
   types:
     description:
       - API types that O(state=overridden) and O(state=gathered) act on, besides those of O(config).
+      - With O(state=merged) and O(state=replaced), the listing also holds these types, so that RV(not_in_config)
+        names their monitors that O(config) does not list (nothing else changes).
       - With O(state=overridden) and an empty O(config), this says which types to empty.
       - With O(state=parsed), only monitors of these types are returned.
     type: list
@@ -579,6 +581,31 @@ not_gathered:
       description: The id of the monitor.
       type: str
       sample: "100042"
+not_in_config:
+  description:
+    - The monitors of the listing (of the types of O(config) and O(types), in the O(scope)) that no definition
+      stands for - exactly those that O(state=overridden) would delete - named by their C(type), C(name) and C(id),
+      so that the caller can delete the ones it chooses afterwards (O(state=deleted) with their ids) without a
+      listing of its own.
+    - Listed as they were before the task's writes.
+  returned: when O(state=merged) or O(state=replaced)
+  type: list
+  elements: dict
+  sample: [{type: tcp, name: legacy ftp, id: "100017"}]
+  version_added: 2.0.0
+  contains:
+    type:
+      description: The API type of the monitor.
+      type: str
+      sample: tcp
+    name:
+      description: The name of the monitor.
+      type: str
+      sample: legacy ftp
+    id:
+      description: The id of the monitor.
+      type: str
+      sample: "100017"
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

@@ -461,6 +461,26 @@ not_gathered:
       description: The id of the recipient group (never returned, as every recipient group can be expressed).
       type: str
       sample: "200001"
+not_in_config:
+  description:
+    - The recipient groups of the listing that no definition stands for - exactly those that O(state=overridden) would
+      delete - named by their C(name) and C(id), so that the caller can delete the ones it chooses afterwards
+      (O(state=deleted) with their ids) without a listing of its own.
+    - Listed as they were before the task's writes; empty when O(config) is empty (nothing is listed then).
+  returned: when O(state=merged) or O(state=replaced)
+  type: list
+  elements: dict
+  sample: [{name: legacy team, id: "400017"}]
+  version_added: 2.0.0
+  contains:
+    name:
+      description: The name of the recipient group.
+      type: str
+      sample: legacy team
+    id:
+      description: The id of the recipient group.
+      type: str
+      sample: "400017"
 status:
   description: The HTTP status of the failed request, when the task failed on one (with several failed writes, only when there is one).
   returned: on failure

@@ -19,10 +19,13 @@ from ansible_collections.community.alertsite.plugins.module_utils.bulk import (
     definition_spec,
     gathered_definitions,
     listed_types,
+    not_in_config,
     parse_running_config,
     plan_bulk,
+    read_types,
     rendered_commands,
 )
+from ansible_collections.community.alertsite.plugins.module_utils.bulk_result import not_in_config_result
 from ansible_collections.community.alertsite.plugins.module_utils.engine import plan_command
 from ansible_collections.community.alertsite.plugins.module_utils.monitor_kinds import KIND_OF_TYPE
 from ansible_collections.community.alertsite.plugins.module_utils.resource import Index, InputError
@@ -88,8 +91,12 @@ def test_problems_name_the_definition_and_the_option():
 def test_overridden_needs_something_to_say_which_types():
     assert 'set types to say which' in fleet_problems(fleet_params([], 'overridden'))[0]
     assert fleet_problems(fleet_params([], 'overridden', types=['tcp'])) == []
-    assert fleet_problems(fleet_params([], 'merged', types=['tcp'])) == [
-        'types only applies to state=overridden, state=gathered and state=parsed']
+    # merged and replaced take types too: the listing holds them, for not_in_config
+    assert fleet_problems(fleet_params([], 'merged', types=['tcp'])) == []
+    assert fleet_problems(fleet_params([], 'replaced', types=['tcp'])) == []
+    for state in ('deleted', 'rendered'):
+        assert fleet_problems(fleet_params([definition(type='tcp', name='a')], state, types=['tcp'])) == [
+            'types only applies to state=merged, state=replaced, state=overridden, state=gathered and state=parsed']
 
 
 def test_listed_types():
@@ -558,3 +565,101 @@ def test_a_failed_unchanged_item_keeps_its_object(capsys):
     result, failed = run_module(main, dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 443}]), session, capsys)
     assert failed and result['results'][0]['failed'] is True and result['results'][0]['action'] == 'none'
     assert 'monitor' in result['results'][0]
+
+
+# -- not_in_config ---------------------------------------------------------------------------------------------
+
+def overridden_deletions(config, types=None):
+    """The objects overridden deletes for this config (and types), from its plans."""
+    plans = plans_for(fleet_params(config, 'overridden', types))
+    return [plan.current for plan in plans[len(config):] if plan.action == 'delete']
+
+
+def merged_not_in_config(config, types=None, state='merged'):
+    params = fleet_params(config, state, types)
+    index = Index(KIND_OF_TYPE.get, EXISTING)
+    plans = plan_bulk(params['config'], state, index, set(listed_types(*problem_args(params))))
+    return not_in_config(plans, index, set(listed_types(*problem_args(params))))
+
+
+@pytest.mark.parametrize('config, types', [
+    ([definition(type='tcp', name='web', port=443)], None),
+    ([definition(type='tcp', name='web', port=443)], ['email-smtp', 'email-round-trip']),
+    ([definition(type='tcp', name='new', hostname='h', port=1)], MANAGED_TYPES),
+    ([definition(type='tcp', id='2', name='renamed')], ['tcp']),
+    ([], ['tcp', 'email-smtp']),
+], ids=['one type', 'types widen it', 'a create stands for nothing listed', 'by id', 'empty config'])
+def test_not_in_config_is_what_overridden_deletes(config, types):
+    for state in ('merged', 'replaced'):
+        left = merged_not_in_config(config, types, state)
+        assert left == overridden_deletions(config, types)
+    assert left  # every case leaves something out
+
+
+def test_not_in_config_of_merged_without_types_holds_only_the_types_of_config():
+    # the listing reads email-round-trip too (the kind of email-smtp), but only the types of config are about
+    config = [definition(type='email-smtp', name='mx', port=25)]
+    assert read_types(*problem_args(fleet_params(config))) == ['email-imap', 'email-pop', 'email-smtp']
+    assert merged_not_in_config(config) == []
+    assert [obj['name'] for obj in merged_not_in_config([definition(type='tcp', name='web')])] == ['old']
+    assert [obj['name'] for obj in merged_not_in_config([definition(type='tcp', name='web')], ['email-round-trip'])] \
+        == ['old', 'rt']
+
+
+def test_not_in_config_spares_the_namesakes_of_a_definition_that_failed():
+    twins = EXISTING + [dict(EXISTING[1], id=5, hostname='old2.example.com')]
+    index = Index(KIND_OF_TYPE.get, twins)
+    config = [definition(type='tcp', name='old', port=22)]
+    plans = plan_bulk(config, 'merged', index, {'tcp'})
+    assert plans[0].error is not None
+    assert [obj['name'] for obj in not_in_config(plans, index, {'tcp'})] == ['web']
+    overridden = plan_bulk(config, 'overridden', index, {'tcp'})
+    assert [plan.current for plan in overridden[1:]] == not_in_config(plans, index, {'tcp'})
+
+
+def test_not_in_config_keeps_to_the_scope():
+    index = Index(KIND_OF_TYPE.get, EXISTING)
+    plans = plan_bulk([], 'merged', index, set(MANAGED_TYPES))
+    assert [obj['id'] for obj in not_in_config(plans, index, set(MANAGED_TYPES), inside=lambda obj: obj['id'] > 2)] == [3, 4]
+
+
+def test_not_in_config_result_names_type_name_and_id():
+    assert not_in_config_result(EXISTING[1:2]) == [{'type': 'tcp', 'name': 'old', 'id': '2'}]
+
+
+def test_module_merged_returns_not_in_config_and_deletes_nothing(capsys):
+    session = FakeSession(token_reply(), page(EXISTING, 4))
+    args = dict(AUTH, config=[{'type': 'tcp', 'name': 'web', 'port': 443}], types=['email-round-trip'])
+    result, failed = run_module(main, args, session, capsys)
+    assert not failed and result['changed'] is False
+    assert session.calls() == [('POST', '/access-tokens'), ('GET', '/monitors')]
+    assert result['not_in_config'] == [{'type': 'tcp', 'name': 'old', 'id': '2'},
+                                       {'type': 'email-round-trip', 'name': 'rt', 'id': '4'}]
+    # without config nor types there is nothing to list, and nothing lies outside
+    session = FakeSession(token_reply())
+    result, failed = run_module(main, dict(AUTH, config=[]), session, capsys)
+    assert not failed and result['not_in_config'] == [] and session.requests == []
+
+
+def test_module_not_in_config_only_with_merged_and_replaced(capsys):
+    for state, returned in (('replaced', True), ('overridden', False), ('deleted', False)):
+        session = FakeSession(token_reply(), page(EXISTING[:2], 2), (200, {}))
+        args = dict(AUTH, state=state, config=[{'type': 'tcp', 'name': 'web', 'port': 443, 'note': 'keep me'}])
+        result, failed = run_module(main, args, session, capsys)
+        assert not failed and ('not_in_config' in result) is returned, state
+
+
+def test_recipients_merged_return_not_in_config_of_their_one_listing(capsys):
+    from ansible_collections.community.alertsite.plugins.modules.alertsite_recipients import main as recipients_main
+    from ansible_collections.community.alertsite.tests.unit.plugins.modules.routing_api import RoutingApi
+    held = [{'id': 11, 'name': 'oncall', 'method_id': 12, 'recipient': 'oncall@example.com'},
+            {'id': 12, 'name': 'old', 'method_id': 1, 'recipient': 'old@example.com'}]
+    api = RoutingApi(recipients=held)
+    config = [{'name': 'oncall', 'method': 'email_html', 'recipient': 'oncall@example.com'}]
+    result, failed = run_module(recipients_main, dict(AUTH, config=config), api, capsys)
+    assert not failed and api.writes() == []
+    assert api.calls() == [('POST', '/access-tokens'), ('GET', '/recipients')]
+    assert result['not_in_config'] == [{'name': 'old', 'id': '12'}]
+    result, failed = run_module(recipients_main, dict(AUTH, config=config, state='overridden'), api, capsys)
+    assert not failed and api.writes() == [('DELETE', '/recipients/12')]
+    assert [item['id'] for item in result['results'] if item['action'] == 'delete'] == ['12']

@@ -108,6 +108,7 @@ see sim_dialects.py:
   no-email-username   GET never returns a monitor's email_username
   lenient-fields      unknown fields in a write (any kind) are ignored (200) instead of refused
   recipient-type      GET shows a recipient blackout's type as "Recipient", not "Notifier" as written
+  recipient-in-group  DELETE of a recipient that a recipient group still names is refused with 409
 
 Fault rule keys (POST /_sim/faults), see sim_faults.py: name, method (GET, POST, PATCH, DELETE, PUT or *),
 path (regular expression), times (default 1), skip, status, retry_after, delay (seconds), reset (drop the

@@ -18,6 +18,7 @@ NUMBERS_AS_STRINGS = 'numbers-as-strings'
 NO_EMAIL_USERNAME = 'no-email-username'
 LENIENT_FIELDS = 'lenient-fields'
 RECIPIENT_TYPE = 'recipient-type'
+RECIPIENT_IN_GROUP = 'recipient-in-group'
 TEST_ID_KEY = 'test-id-key'
 TEST_ENVELOPE = 'test-envelope'
 TEST_NUMERIC_ID = 'test-numeric-id'
@@ -45,6 +46,8 @@ DIALECTS = {
     LENIENT_FIELDS: 'unknown fields in a write (any kind) are silently ignored (200) instead of refused',
     RECIPIENT_TYPE: 'GET shows the type of a recipient blackout as "Recipient" (the vendor\'s one-time GET example), '
                     'not "Notifier" as it was written',
+    RECIPIENT_IN_GROUP: 'DELETE /recipients/{id} of a recipient that a recipient group still names is refused with 409 '
+                        '(instead of taking it out of its groups)',
     TEST_ID_KEY: 'GET /tests answers {"test_id": ...} instead of {"id": ...}',
     TEST_ENVELOPE: 'GET /tests answers a list envelope {"metadata", "results": [{"id": ...}]}',
     TEST_NUMERIC_ID: 'GET /tests gives the test id as a JSON number',

@@ -15,11 +15,13 @@
   vendor's GET example, not shown on GET. Read-only on GET: ``method_description``, ``blackout_ids`` and
   ``notifier_groups`` (ids as strings, null when none). Unknown fields are refused (400 ``unknown field``).
 * Deleting a recipient deletes its blackouts and takes it out of every recipient group; a group may be left
-  without recipients (the vendor advises checking ``GET /notifier-groups?recipient_id=`` first).
+  without recipients (the vendor advises checking ``GET /notifier-groups?recipient_id=`` first). Under the dialect
+  ``recipient-in-group`` the deletion of a recipient that a group still names is refused (409) instead.
 """
 
 import re
 
+from sim_dialects import RECIPIENT_IN_GROUP
 from sim_store import ApiError, Errors, ObjectKind, int_param, screen_body
 
 METHODS = {
@@ -106,6 +108,14 @@ class Recipients(ObjectKind, path='recipients', first_id=200001):
         result['blackout_ids'] = self.sim.kinds['blackouts'].ids_for(self.path, record['id']) or None
         result['notifier_groups'] = self.sim.kinds['notifier-groups'].ids_for(self.path, record['id']) or None
         return result
+
+    def api_delete(self, request, record_id):
+        """DELETE /recipients/{id}; under the dialect ``recipient-in-group``, 409 while a group names it."""
+        self.require(record_id)
+        groups = self.sim.kinds['notifier-groups'].ids_for(self.path, record_id)
+        if RECIPIENT_IN_GROUP in self.sim.dialects and groups:
+            raise ApiError(409, 'the recipient belongs to recipient groups %s: take it out of them first' % ', '.join(groups))
+        return super().api_delete(request, record_id)
 
     def filters(self, query):
         wanted = query.get('type', '')
