@@ -28,10 +28,9 @@ description:
 options:
   _input:
     description:
-      - What was read, a dictionary with the keys C(monitors), C(recipients), C(recipient_groups) and C(blackouts)
-        (the RV(community.alertsite.alertsite_monitors#module:gathered) output of each resource module), and
-        C(monitors_not_gathered) and C(blackouts_not_gathered) (their
-        RV(community.alertsite.alertsite_monitors#module:not_gathered) output).
+      - What was read: the result of M(community.alertsite.alertsite_account_info), a dictionary whose C(gathered)
+        holds the definitions of each kind (C(recipients), C(monitors), C(recipient_groups), C(blackouts)) and whose
+        C(not_gathered) holds what they cannot express (C(monitors) of unmanaged types, C(blackouts) that ended).
     type: dict
     required: true
   prune:
@@ -46,20 +45,15 @@ options:
 '''
 
 EXAMPLES = r'''
-- name: Write the account as a vars file
+- name: Read the account
+  community.alertsite.alertsite_account_info:
+  register: account
+
+- name: Write it as a vars file
   ansible.builtin.copy:
     dest: account.yml
     mode: "0600"
-    content: >-
-      {{ (read | community.alertsite.account_export(source=api_url)).text }}
-  vars:
-    read:
-      monitors: "{{ gathered_monitors.gathered }}"
-      monitors_not_gathered: "{{ gathered_monitors.not_gathered }}"
-      recipients: "{{ gathered_recipients.gathered }}"
-      recipient_groups: "{{ gathered_groups.gathered }}"
-      blackouts: "{{ gathered_blackouts.gathered }}"
-      blackouts_not_gathered: "{{ gathered_blackouts.not_gathered }}"
+    content: "{{ (account | community.alertsite.account_export(source=api_url)).text }}"
 '''
 
 RETURN = r'''
@@ -196,8 +190,11 @@ def left_out(items, keys):
 
 def account_vars(data, prune=True):
     """The variables of the role, the secrets handed out, and what was left out."""
-    if not isinstance(data, dict):
-        raise AnsibleFilterError('account_export takes a dictionary of what was read, got %s' % type(data).__name__)
+    if not isinstance(data, dict) or not isinstance(data.get('gathered'), dict):
+        raise AnsibleFilterError('account_export takes the result of alertsite_account_info (a dictionary with gathered), '
+                                 'got %s' % (type(data).__name__ if not isinstance(data, dict) else 'a dictionary without it'))
+    left = data.get('not_gathered') or {}
+    data = data['gathered']
     secrets = Secrets()
     result = OrderedDict()
     result['alertsite_recipients'] = export_recipients([item for item in data.get('recipients') or []
@@ -211,8 +208,8 @@ def account_vars(data, prune=True):
         result['alertsite_alerting_prune'] = OrderedDict(
             (kind, [MATCH_ALL]) for kind in ('recipients', 'monitors', 'recipient_groups', 'blackouts'))
     result['alertsite_export_secrets'] = [item['variable'] for item in secrets.items]
-    return (result, secrets.items, left_out(data.get('monitors_not_gathered'), ('type', 'name', 'id')),
-            left_out(data.get('blackouts_not_gathered'), ('id', 'type', 'assoc_id', 'from_date', 'thru_date', 'note')))
+    return (result, secrets.items, left_out(left.get('monitors'), ('type', 'name', 'id')),
+            left_out(left.get('blackouts'), ('id', 'type', 'assoc_id', 'from_date', 'thru_date', 'note')))
 
 
 # -- YAML text --------------------------------------------------------------------------------------------------

@@ -65,9 +65,13 @@ BLACKOUTS_NOT_GATHERED = [{'id': 24, 'type': 'Monitor', 'assoc_id': 5, 'from_dat
 
 
 def read():
-    return {'monitors': GATHERED, 'monitors_not_gathered': MONITORS_NOT_GATHERED, 'recipients': RECIPIENTS,
-            'recipient_groups': [{'name': 'web', 'monitors': [{'name': 'db', 'type': 'tcp'}], 'recipients': [{'name': 'mail'}]}],
-            'blackouts': BLACKOUTS_GATHERED, 'blackouts_not_gathered': BLACKOUTS_NOT_GATHERED}
+    """What alertsite_account_info returns."""
+    return {'changed': False, 'gathered': {
+        'recipients': RECIPIENTS, 'monitors': GATHERED,
+        'recipient_groups': [{'name': 'web', 'monitors': [{'name': 'db', 'type': 'tcp'}], 'recipients': [{'name': 'mail'}]}],
+        'blackouts': BLACKOUTS_GATHERED},
+        'not_gathered': {'recipients': [], 'monitors': MONITORS_NOT_GATHERED, 'recipient_groups': [],
+                         'blackouts': BLACKOUTS_NOT_GATHERED}}
 
 
 # -- account_export -----------------------------------------------------------------------------------------------
@@ -115,7 +119,7 @@ def test_export_blackouts_are_the_gathered_items_type_and_targets_first():
 
 def test_export_quotes_times_and_keeps_scripts_literal():
     data = read()
-    data['monitors'] = [{'type': 'dejaclick', 'name': 'journey', 'script': '<script>\n  <step/>\n</script>'}]
+    data['gathered']['monitors'] = [{'type': 'dejaclick', 'name': 'journey', 'script': '<script>\n  <step/>\n</script>'}]
     text = account_export(data, prune=False)['text']
     assert "start_time: '22:00'" in text
     assert 'script: |-\n      <script>\n        <step/>\n      </script>' in text
@@ -125,22 +129,24 @@ def test_export_quotes_times_and_keeps_scripts_literal():
 
 def test_export_never_carries_a_secret_it_is_given():
     data = read()
-    data['recipients'] = [dict(RECIPIENTS[0], recipient_password=SECRET)]
-    data['monitors'] = [dict(GATHERED[1], email_password=SECRET)]
+    data['gathered']['recipients'] = [dict(RECIPIENTS[0], recipient_password=SECRET)]
+    data['gathered']['monitors'] = [dict(GATHERED[1], email_password=SECRET)]
     assert SECRET not in json.dumps(account_export(data))
 
 
 def test_export_placeholder_names_are_unique():
     assert slug('Shop Web / EU') == 'shop_web_eu' and slug('***') == 'x'
     data = read()
-    data['recipients'] = [dict(RECIPIENTS[0], name='a-b'), dict(RECIPIENTS[0], name='a b')]
+    data['gathered']['recipients'] = [dict(RECIPIENTS[0], name='a-b'), dict(RECIPIENTS[0], name='a b')]
     names = [item['variable'] for item in account_export(data)['secrets'] if item['kind'] == 'recipient']
     assert names == ['alertsite_secret_recipient_a_b_password', 'alertsite_secret_recipient_a_b_password_2']
 
 
 def test_export_refuses_what_is_no_mapping():
-    with pytest.raises(AnsibleFilterError):
+    with pytest.raises(AnsibleFilterError, match='got list'):
         account_export(['not', 'a', 'mapping'])
+    with pytest.raises(AnsibleFilterError, match='a dictionary without it'):
+        account_export({'recipients': RECIPIENTS})
 
 
 # -- drift_report ---------------------------------------------------------------------------------------------------
