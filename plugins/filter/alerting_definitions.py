@@ -46,6 +46,16 @@ options:
     description: The options a definition may hold, per kind (C(recipients), C(recipient_groups), C(blackouts)).
     type: dict
     default: {}
+  secrets:
+    description:
+      - Whether the recipient definitions keep their C(recipient_password). Without, the result can be shown (a fact
+        of the role, at C(-v)); the recipients tasks take the definitions from a call with it.
+    type: bool
+    default: true
+  strict:
+    description: Fail with the problems of the input, if any, instead of returning them.
+    type: bool
+    default: false
 '''
 
 EXAMPLES = r'''
@@ -74,6 +84,7 @@ from ansible.module_utils.six import string_types
 from ansible_collections.community.alertsite.plugins.plugin_utils.plain_data import plain
 
 PRUNE_KINDS = ('recipients', 'monitors', 'recipient_groups', 'blackouts')
+SECRETS = ('recipient_password',)
 MATCH_ALL = ('', '.*', '^', '^.*', '.+', '^.+')
 STATES = ('present', 'absent')
 
@@ -139,7 +150,7 @@ def prune_patterns(prune, problems):
 
 
 def alerting_definitions(recipients, recipient_groups=None, blackouts=None, prune=None, update_password='on_create',
-                         options=None):
+                         options=None, secrets=True, strict=False):
     problems = []
     options = options or {}
     recipients = listed(recipients, 'alertsite_recipients', problems)
@@ -149,7 +160,8 @@ def alerting_definitions(recipients, recipient_groups=None, blackouts=None, prun
         problems.append('alertsite_alerting_update_password must be on_create or always, got %r' % (update_password,))
     result = {}
     result['recipients'], result['recipients_absent'] = split(
-        recipients, 'alertsite_recipients', options.get('recipients'), problems, ('state', 'update_password'))
+        recipients, 'alertsite_recipients', options.get('recipients'), problems,
+        ('state', 'update_password') + (() if secrets else SECRETS))
     # the resource module takes update_password once per task: those that say always are sent by a second task
     always = set(position for position, definition in enumerate(recipients)
                  if definition.get('update_password') == 'always' and definition.get('state', 'present') == 'present')
@@ -166,6 +178,8 @@ def alerting_definitions(recipients, recipient_groups=None, blackouts=None, prun
         windows, 'alertsite_blackouts', options.get('blackouts'), problems)
     result['prune'], result['prune_whole'] = prune_patterns(prune, problems)
     result['problems'] = problems
+    if strict and problems:
+        raise AnsibleFilterError('The alerting setup is refused before any request: %s' % '; '.join(problems))
     return result
 
 

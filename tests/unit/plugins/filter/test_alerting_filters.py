@@ -114,3 +114,21 @@ def test_references_of_several_lists_from_one_reading_of_the_results():
                                                                 recipients=recipients)
     with pytest.raises(AnsibleFilterError):
         alerting_references({'blackouts': 'web'})
+
+
+def test_without_secrets_the_recipients_keep_no_password():
+    result = alerting_definitions([HOOK, dict(HOOK, name='gone', state='absent')], secrets=False, options=OPTIONS)
+    assert 'recipient_password' not in result['recipients'][0] and result['recipients'][0]['name'] == 'hook'
+    assert 'recipient_password' not in result['recipients_always'][0]
+    assert result['recipients_absent'] == [{'name': 'gone', 'method': 'web_post_json', 'recipient': 'https://h.example.com'}]
+    assert alerting_definitions([HOOK])['recipients'][0]['recipient_password'] == 'pw'
+
+
+def test_strict_fails_with_every_problem_and_no_secret():
+    with pytest.raises(AnsibleFilterError) as caught:
+        alerting_definitions([HOOK, HOOK], recipient_groups=[{'name': 'a', 'colour': 'red'}], strict=True, options=OPTIONS)
+    message = str(caught.value)
+    assert message.startswith('The alerting setup is refused before any request: alertsite_recipients[0] and '
+                              "alertsite_recipients[1] have the same name 'hook'")
+    assert 'alertsite_recipient_groups: unknown options colour' in message and 'pw' not in message
+    assert alerting_definitions([HOOK], strict=True)['problems'] == []
