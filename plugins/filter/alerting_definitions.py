@@ -80,7 +80,6 @@ _value:
 import re
 
 from ansible.errors import AnsibleFilterError
-from ansible.module_utils.six import string_types
 from ansible_collections.community.alertsite.plugins.plugin_utils.plain_data import plain
 
 PRUNE_KINDS = ('recipients', 'monitors', 'recipient_groups', 'blackouts')
@@ -136,7 +135,7 @@ def prune_patterns(prune, problems):
     patterns, whole = {}, {}
     for kind in PRUNE_KINDS:
         value = prune.get(kind) or []
-        if not isinstance(value, list) or not all(isinstance(item, string_types) for item in value):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             problems.append('alertsite_alerting_prune.%s must be a list of regular expressions' % kind)
             value = []
         for pattern in value:
