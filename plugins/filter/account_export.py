@@ -28,7 +28,7 @@ description:
 options:
   _input:
     description:
-      - What was read: the result of M(community.alertsite.alertsite_account_info), a dictionary whose C(gathered)
+      - What was read, the result of M(community.alertsite.alertsite_account_info), a dictionary whose C(gathered)
         holds the definitions of each kind (C(recipients), C(monitors), C(recipient_groups), C(blackouts)) and whose
         C(not_gathered) holds what they cannot express (C(monitors) of unmanaged types, C(blackouts) that ended).
     type: dict
