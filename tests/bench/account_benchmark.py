@@ -21,7 +21,8 @@ What one run measures, in this order:
   export        the playbook community.alertsite.export writes the account's vars file: requests per kind (a
                 listing of a kind is its pages; "listings" is its GETs / its pages), wall time, and the peak
                 memory of each module process;
-  in sync       the role alerting with that vars file (as the playbook wrote it, given with vars_files) against
+  in sync       the role alerting with that vars file (as the playbook wrote it, loaded with include_vars: once,
+                where vars_files would be read again for every task) against
                 the same account: requests (1 login + the listing pages of each kind, no GET by id), writes (0),
                 wall time against the critical path and the role's fixed overhead (below);
   latency 0     the same run with the simulator's latency set to 0 (POST /_sim/latency): the role's fixed Ansible
@@ -131,9 +132,12 @@ ROLE_PLAYBOOK = '''---
 - name: Account benchmark, the role alerting with the exported vars file
   hosts: localhost
   gather_facts: false
-  vars_files:
-    - "{{ bench_vars_file }}"
   tasks:
+    # include_vars reads the file once; vars_files would be read again for every task (see the role's README)
+    - name: Load the exported vars file
+      ansible.builtin.include_vars:
+        file: "{{ bench_vars_file }}"
+
     - name: Converge the account with the role
       ansible.builtin.import_role:
         name: community.alertsite.alerting
@@ -479,7 +483,8 @@ class AccountBench:
 
     def role(self, name, vars_file, seed, latency, expected):
         """Run the role with the vars file; expected: {kind: ids written} ({} in sync). Return the row."""
-        variables = dict(self.connection(), bench_vars_file=vars_file)
+        variables = dict(self.connection(), bench_vars_file=vars_file,
+                         alertsite_alerting_parallel_writes=self.args.parallel_writes)
         row = self.measure(name, self.role_playbook, variables, len(seed['monitors']), latency)
         figures = row['figures']
         row['pages'] = self.pages(seed)
@@ -673,7 +678,8 @@ def print_report(rows, args, page_size):
     """The table, the targets, where the time goes, the failed checks."""
     print()
     print(f'account benchmark: export (playbook community.alertsite.export) and the role community.alertsite.alerting with '
-          f'the exported vars file; page size {page_size}, {READ_WORKERS} pages read at once')
+          f'the exported vars file; page size {page_size}, {READ_WORKERS} pages read at once, '
+          f'{args.parallel_writes} writes in flight per task (alertsite_alerting_parallel_writes)')
     print()
     print('\n'.join(table(rows)))
     print()
@@ -714,6 +720,8 @@ def parse_args(argv=None):
                                 ('latency-ms', 100, 'latency of every API request in ms')):
         parser.add_argument('--' + name, type=int, default=default, help=f'{text} (default {default})')
     parser.add_argument('--changed-percent', type=float, default=10.0, help='share of each kind changed (default 10)')
+    parser.add_argument('--parallel-writes', type=int, default=4,
+                        help="the role's alertsite_alerting_parallel_writes: writes in flight per task (default 4)")
     parser.add_argument('--skip-in-sync', action='store_true', help='no run of the role in sync (nor at latency 0)')
     parser.add_argument('--skip-latency-0', action='store_true', help='no run of the role in sync at latency 0 (no overhead figure)')
     parser.add_argument('--smoke', action='store_true',
