@@ -151,15 +151,17 @@ record() {
 
 # run_logged LOG COMMAND...: stream COMMAND's output and append it to LOG; returns COMMAND's status.
 # run_quiet LOG COMMAND...: the same, but the output goes only to LOG. A timeout is said on the terminal and in LOG.
-# /dev/stdout is opened for appending: when the test command's output is redirected to a file, opening it to write
-# would empty that file, losing what the earlier stages printed.
-run_logged() { run_command /dev/stdout "$@"; }
-run_quiet() { run_command /dev/null "$@"; }
+# The output goes to a file descriptor, the test command's own standard output (1) or one open on /dev/null: opening
+# /dev/stdout again would start a second write position in a file the output is redirected to, so that the stages'
+# lines would empty it or be written over.
+exec {QUIET_FD}>/dev/null
+run_logged() { run_command 1 "$@"; }
+run_quiet() { run_command "$QUIET_FD" "$@"; }
 run_command() {
     local out="$1" log="$2" rc
     shift 2
-    printf '$%s\n' "$(printf ' %q' "$@")" | tee -a "$log" >>"$out"
-    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null 2>&1 | tee -a "$log" >>"$out"
+    printf '$%s\n' "$(printf ' %q' "$@")" | tee -a "$log" >&"$out"
+    timeout -k 30 "$COMMAND_TIMEOUT" "$@" </dev/null 2>&1 | tee -a "$log" >&"$out"
     rc="${PIPESTATUS[0]}"
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
         echo "TIMEOUT: the command above was stopped after ${COMMAND_TIMEOUT}s" | tee -a "$log"
