@@ -21,7 +21,7 @@ from collections import OrderedDict
 from ansible_collections.community.alertsite.plugins.module_utils.ansible_module import new_module
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_items import BLACKOUT_FAMILY
 from ansible_collections.community.alertsite.plugins.module_utils.blackout_schedule import get_zone
-from ansible_collections.community.alertsite.plugins.module_utils.bulk import gathered_result, listed_types, load_index
+from ansible_collections.community.alertsite.plugins.module_utils.bulk import gathered_listing, gathered_result, load_index
 from ansible_collections.community.alertsite.plugins.module_utils.client import AlertSiteError
 from ansible_collections.community.alertsite.plugins.module_utils.connection import (
     client_from_module,
@@ -77,8 +77,8 @@ def gather_family(client, family, params):
     """``gathered`` and ``not_gathered`` of one family, as its resource module's ``state=gathered`` gives them
     (every type, no scope), from one listing; the listing is then kept on the client for the kinds gathered
     later."""
-    types = listed_types([], 'gathered', None, family)
-    index = load_index(client, family.listing_kind.types if family.typed else types, family)
+    types, read = gathered_listing(family)
+    index = load_index(client, read, family)
     share_listing(client, family.listing_kind, index.objects)
     references = preload_references(client, family, None)
     return gathered_result(client, index.objects, params, types, family, references)

@@ -464,7 +464,7 @@ def online_states(module, params, family=MONITORS):
         return bulk_result(module, state, [], family, None, [] if outside else None)
     client = client_from_module(module)
     if state == 'gathered' and family.typed and not params.get('types') and not scope:
-        read = family.listing_kind.types  # every type: not_gathered names those of types not managed here
+        read = gathered_listing(family)[1]
     else:
         read = types if wide else read_types(config, state, params.get('types'), family)
     index = load_index(client, read, family)
@@ -485,6 +485,14 @@ def online_states(module, params, family=MONITORS):
         module.warn(warning)
     outcomes = converge(client, plans, index, module, params['parallel_writes'], state, family)
     return bulk_result(module, state, outcomes, family, references, left)
+
+
+def gathered_listing(family=MONITORS):
+    """``(types, read)`` of a ``gathered`` task that names no types and no scope: the types it gathers (the managed
+    ones) and those it lists - every type of the family's listing, so that ``not_gathered`` names the objects of types
+    not managed here."""
+    types = listed_types([], 'gathered', None, family)
+    return types, (family.listing_kind.types if family.typed else types)
 
 
 def gathered_result(client, chosen, params, types, family=MONITORS, references=None):
